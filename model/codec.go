@@ -53,7 +53,15 @@ func Unmarshal(data []byte) (*Dossier, error) {
 
 // Encode writes d to w as indented JSON that Decode reads back to an equal
 // dossier. The output is deterministic: maps are written in key order.
+//
+// An empty Format is written as Format, so dossiers built in code need not
+// set it.
 func Encode(w io.Writer, d *Dossier) error {
+	if d.Format == "" {
+		c := *d
+		c.Format = Format
+		d = &c
+	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
