@@ -1,0 +1,50 @@
+// Package model is the typed dossier of coibrief: what a country-of-origin
+// (COI) researcher publishes about one crisis, and its JSON form.
+//
+// A Dossier holds metadata (title, summary, disclaimer, issuer, method
+// note), a Chronology of Days whose Entries are dated, placed and typed
+// statements, thematic Sections, and the three tables that statements
+// point into: Sources (the bibliography), Places (a gazetteer) and Figures
+// (every number a claimant put forward, with its status). Errata record
+// where a source document printed something other than what the dossier
+// holds.
+//
+// # The on-disk format
+//
+// A dossier is one UTF-8 JSON object whose "format" is "coibrief-dossier/1".
+// Field names are the json tags of the Go types; the JSON Schema in Schema
+// (file dossier.schema.json) describes every field for editors. In short:
+//
+//   - Text in several languages is an object keyed by BCP 47 tag:
+//     {"fr": "Émeutes à Almaty", "en": "Riots in Almaty"}. Every text must
+//     be given in every language listed in "languages".
+//   - Dates are ISO 8601 calendar dates, "2022-01-05". A span is
+//     "2022-01-04/2022-01-05", an open span "2022-01-10/..". A time of day
+//     is "10:00", a range of times "15:00-17:00".
+//   - Enumerations are lowercase words: "kind": "lethal-force",
+//     "reliability": "not-corroborated", "metric": "killed".
+//   - Statements cite sources by id, in footnote order: "sources":
+//     ["lemonde-2022-01-07-1", "hrw-2022-01-26"]. Entries name places by id:
+//     "places": ["almaty"]. References use "kind:id" where the kind is not
+//     implied: "ref": "source:dojd-2022-01-08-2".
+//
+// Decode and LoadFile read strictly: an unknown field, a key given twice, a
+// value of the wrong type, a malformed date or an unknown enum word is an
+// error that names the file, line, column and JSON path:
+//
+//	model: kz.json:412:19: chronology[4].entries[7].kind: invalid value: unknown event kind "riots" (want one of …)
+//
+// Encode writes a dossier back; load, save and load again gives an equal
+// dossier, and saving is deterministic.
+//
+// # Validation
+//
+// Validate returns every problem at once, each an Issue with a severity,
+// a JSON path and, when the file is known, a position:
+//
+//	kz.json:101:23: error: chronology[3].entries[2].sources[1]: dangling reference: unknown source "lemonde-2022-01-07-3"
+//
+// Issues wrap sentinel errors (ErrDangling, ErrMissingText, …) for
+// errors.Is. A warning that an Erratum covers (same object and field) is
+// marked as explained.
+package model

@@ -1,0 +1,67 @@
+package model_test
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/coibrief/coibrief/model"
+)
+
+// Load a dossier, then validate it: decode errors say where, validation
+// returns every problem at once.
+func Example() {
+	const src = `{
+  "format": "coibrief-dossier/1",
+  "id": "kz-demo",
+  "country": "kz",
+  "languages": ["fr", "en"],
+  "title": {"fr": "Kazakhstan", "en": "Kazakhstan"},
+  "summary": {"fr": "Démonstration.", "en": "Demonstration."},
+  "period": "2022-01-01/2022-01-31",
+  "published": "2022-02-22",
+  "issuer": {"name": {"fr": "Bureau", "en": "Office"}},
+  "disclaimer": {"fr": "Indicatif.", "en": "Indicative."},
+  "method": {"scope": {"fr": "Manifestations.", "en": "Protests."}, "cutOff": "2022-02-08", "sourcesConsulted": "2022-01-01/2022-02-22"},
+  "chronology": [{"when": "2022-01-05", "entries": [{
+    "id": "e1", "kind": "riot", "places": ["almaty"],
+    "text": {"fr": "Émeutes à Almaty.", "en": "Riots in Almaty."},
+    "sources": ["lemonde-2022-01-06"]}]}],
+  "places": [{"id": "kz", "kind": "country", "name": {"fr": "Kazakhstan", "en": "Kazakhstan"}}],
+  "sources": [{"id": "hrw-2022-01-26", "category": "ngo", "outlet": "Human Rights Watch",
+    "title": "Kazakhstan: Killings, Excessive Use of Force in Almaty", "titleLanguage": "en",
+    "translation": {"fr": "Kazakhstan : homicides et usage excessif de la force à Almaty"},
+    "published": "2022-01-26", "url": "https://www.hrw.org/news/2022/01/26/kazakhstan-killings-excessive-use-force-almaty"}]
+}`
+	d, err := model.Decode(strings.NewReader(src))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, is := range model.Validate(d) {
+		fmt.Println(is)
+	}
+	// Output:
+	// error: chronology[0].entries[0].sources[0]: dangling reference: unknown source "lemonde-2022-01-06"
+	// error: chronology[0].entries[0].places[0]: dangling reference: unknown place "almaty"
+	// warning: sources[0]: source never cited: source "hrw-2022-01-26" is cited by no statement
+}
+
+// Decoding is strict: a misspelt field is an error with its line, column
+// and path.
+func ExampleDecode() {
+	_, err := model.Decode(strings.NewReader(`{"format": "coibrief-dossier/1",
+  "titel": {"fr": "Kazakhstan"}}`))
+	fmt.Println(err)
+	// Output:
+	// model: 2:3: titel: unknown field "titel"
+}
+
+// Spans of days have an ISO 8601 text form.
+func ExampleParseDateSpan() {
+	night, _ := model.ParseDateSpan("2022-01-04/2022-01-05")
+	since, _ := model.ParseDateSpan("2022-01-10/..")
+	d, _ := model.ParseDate("2022-01-19")
+	fmt.Println(night.IsDay(), since.Open, since.Contains(d))
+	// Output:
+	// false true true
+}
