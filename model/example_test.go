@@ -43,7 +43,7 @@ func Example() {
 	// Output:
 	// error: chronology[0].entries[0].sources[0]: dangling reference: unknown source "lemonde-2022-01-06"
 	// error: chronology[0].entries[0].places[0]: dangling reference: unknown place "almaty"
-	// warning: sources[0]: source never cited: source "hrw-2022-01-26" is cited by no statement
+	// warning: sources[0]: source never cited: source "hrw-2022-01-26" is cited by no statement or figure
 }
 
 // Decoding is strict: a misspelt field is an error with its line, column

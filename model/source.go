@@ -18,6 +18,6 @@ type Source struct {
 	Published     Date   `json:"published"`
 	Updated       Date   `json:"updated,omitzero"`        // "updated on", when the source shows it
 	Disambiguator int    `json:"disambiguator,omitempty"` // [1], [2]… among an outlet's items of one day; 0 when alone
-	URL           string `json:"url"`
-	Accessed      Date   `json:"accessed,omitzero"` // when consulted, if not the method's SourcesConsulted
+	URL           string `json:"url,omitempty"`           // where to read it; a source with none (print, interview) gets a warning
+	Accessed      Date   `json:"accessed,omitzero"`       // when consulted, if not the method's SourcesConsulted
 }

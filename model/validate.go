@@ -25,7 +25,7 @@ import (
 //   - URLs that are not absolute http or https URLs;
 //   - negative figures, ranges whose low bound exceeds the high one,
 //     figures reported before the date they stand at;
-//   - sources never cited (warning), and figures reported before any of
+//   - sources that no statement or figure cites (warning), and figures reported before any of
 //     their sources was published (warning).
 //
 // A warning whose object and field are the subject of an Erratum is
@@ -62,6 +62,7 @@ func Validate(d *Dossier) Issues {
 	for i := range d.Figures {
 		v.figure(i)
 	}
+	v.uncited()
 	for i := range d.Errata {
 		v.erratum(i)
 	}
@@ -484,7 +485,7 @@ func (v *validator) source(i int) {
 		v.errorf(path+".disambiguator", ErrInvalidValue, "disambiguator %d is negative", s.Disambiguator)
 	}
 	if s.URL == "" {
-		v.missing(path+".url", "URL")
+		v.add(SeverityWarning, path+".url", ref, "url", ErrMissing, "source %q has no URL: say in an erratum where a reader can find it", s.ID)
 	} else {
 		v.url(path+".url", s.URL)
 	}
@@ -506,8 +507,15 @@ func (v *validator) source(i int) {
 	if !s.Accessed.IsZero() && !s.Published.IsZero() && s.Accessed.Before(s.Published) {
 		v.errorf(path+".accessed", ErrDateRange, "accessed %s, before its publication (%s)", s.Accessed, s.Published)
 	}
-	if s.ID != "" && !v.cited[s.ID] {
-		v.add(SeverityWarning, path, ref, "citations", ErrUncited, "source %q is cited by no statement", s.ID)
+}
+
+// uncited warns about sources that no statement or figure cites. It runs
+// after every citation has been seen.
+func (v *validator) uncited() {
+	for i, s := range v.d.Sources {
+		if s.ID != "" && !v.cited[s.ID] {
+			v.add(SeverityWarning, fmt.Sprintf("sources[%d]", i), Ref{RefSource, string(s.ID)}, "citations", ErrUncited, "source %q is cited by no statement or figure", s.ID)
+		}
 	}
 }
 
