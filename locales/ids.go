@@ -1,0 +1,280 @@
+package locales
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/coibrief/coibrief/model"
+)
+
+// ID is a message id in the catalogs, e.g. "Chronology.Heading". The
+// constants below name the messages that the report and export packages
+// print as they are; enum labels have ids derived from the model (see
+// LabelID), and the date and number formats are used through the Locale
+// methods.
+type ID string
+
+// Section headings.
+const (
+	SummaryHeading          ID = "Summary.Heading"
+	DisclaimerHeading       ID = "Disclaimer.Heading"
+	MethodHeading           ID = "Method.Heading"
+	BackgroundHeading       ID = "Background.Heading"
+	ChronologyHeading       ID = "Chronology.Heading"
+	KeyFiguresHeading       ID = "KeyFigures.Heading"
+	ContestedFiguresHeading ID = "ContestedFigures.Heading"
+	ProtestMapHeading       ID = "ProtestMap.Heading"
+	BibliographyHeading     ID = "Bibliography.Heading"
+	ContentsHeading         ID = "Contents.Heading"
+	NotesHeading            ID = "Notes.Heading"
+	ErrataHeading           ID = "Errata.Heading"
+)
+
+// Field labels: the names of metadata fields, table columns and figure
+// attributes.
+const (
+	FieldScope             ID = "Field.Scope"
+	FieldCutOff            ID = "Field.CutOff"
+	FieldSourcesConsulted  ID = "Field.SourcesConsulted"
+	FieldLanguagesSearched ID = "Field.LanguagesSearched"
+	FieldPeriod            ID = "Field.Period"
+	FieldIssuer            ID = "Field.Issuer"
+	FieldContributors      ID = "Field.Contributors"
+	FieldVersion           ID = "Field.Version"
+	FieldPublished         ID = "Field.Published"
+	FieldUpdated           ID = "Field.Updated"
+	FieldSource            ID = "Field.Source"
+	FieldSources           ID = "Field.Sources"
+	FieldAsOf              ID = "Field.AsOf"
+	FieldReported          ID = "Field.Reported"
+	FieldClaimant          ID = "Field.Claimant"
+	FieldStatus            ID = "Field.Status"
+	FieldValue             ID = "Field.Value"
+	FieldSpread            ID = "Field.Spread"
+	FieldOfficial          ID = "Field.Official"
+	FieldIndependent       ID = "Field.Independent"
+	FieldRetracted         ID = "Field.Retracted"
+	FieldFilters           ID = "Field.Filters"
+	FieldDate              ID = "Field.Date"
+	FieldTime              ID = "Field.Time"
+	FieldPlace             ID = "Field.Place"
+	FieldKind              ID = "Field.Kind"
+	FieldMetric            ID = "Field.Metric"
+	FieldParty             ID = "Field.Party"
+	FieldQualifier         ID = "Field.Qualifier"
+	FieldArea              ID = "Field.Area"
+	FieldUnit              ID = "Field.Unit"
+	FieldCategory          ID = "Field.Category"
+	FieldOutlet            ID = "Field.Outlet"
+	FieldAuthor            ID = "Field.Author"
+	FieldTitle             ID = "Field.Title"
+	FieldTranslation       ID = "Field.Translation"
+	FieldURL               ID = "Field.URL"
+	FieldAccessed          ID = "Field.Accessed"
+	FieldReliability       ID = "Field.Reliability"
+	FieldNote              ID = "Field.Note"
+)
+
+// Messages with placeholders. The data passed to Message must give a value
+// for each placeholder, already formatted (with Date, Span, Int...).
+const (
+	FieldUpdatedOn ID = "Field.UpdatedOn" // "updated on {{.Date}}"
+	FieldPage      ID = "Field.Page"      // "page {{.Page}} of {{.Total}}"
+	QuoteTitle     ID = "Quote.Title"     // “{{.Text}}”, « {{.Text}} »
+	FilterPlace    ID = "Filter.Place"    // "Place: {{.Place}}"
+	FilterDates    ID = "Filter.Dates"    // "Dates: {{.Span}}"
+	FilterKind     ID = "Filter.Kind"     // "Event kind: {{.Kind}}"
+)
+
+// Other fixed wording.
+const (
+	FilterNone     ID = "Filter.None"     // "No filter"
+	DocumentSeries ID = "Document.Series" // "Country of origin information"
+)
+
+// Counted phrases, for Plural: "{{.Count}} entries", "1 000 000 de
+// personnes arrêtées".
+const (
+	CountEntries   ID = "Count.Entries"
+	CountFootnotes ID = "Count.Footnotes"
+	CountSources   ID = "Count.Sources"
+	CountEvents    ID = "Count.Events"
+	CountArrested  ID = "Count.Arrested"
+	CountDetained  ID = "Count.Detained"
+	CountDead      ID = "Count.Dead"
+	CountInjured   ID = "Count.Injured"
+)
+
+// Ids of the formatting messages. Each may use any of the fields listed
+// for it in formatFields, and no other placeholder.
+const (
+	fmtDateLong    ID = "Format.Date.Long"
+	fmtDateMedium  ID = "Format.Date.Medium"
+	fmtDateShort   ID = "Format.Date.Short"
+	fmtDayMonth    ID = "Format.Date.DayMonth"
+	fmtFirstDay    ID = "Format.Date.FirstDay"
+	fmtNight       ID = "Format.Span.Night"
+	fmtRange       ID = "Format.Span.Range"
+	fmtOpen        ID = "Format.Span.Open"
+	fmtApproxDay   ID = "Format.Span.ApproxDay"
+	fmtApproxRange ID = "Format.Span.ApproxRange"
+	fmtOnTheHour   ID = "Format.Time.OnTheHour"
+	fmtHourMinute  ID = "Format.Time.HourMinute"
+	fmtTimeRange   ID = "Format.Time.Range"
+	fmtGroup       ID = "Format.Number.Group"
+	fmtDecimal     ID = "Format.Number.Decimal"
+
+	fmtMonthPrefix      = "Format.Month."
+	fmtMonthShortPrefix = "Format.MonthShort."
+	fmtWeekdayPrefix    = "Format.Weekday."
+	languagePrefix      = "Language."
+)
+
+var (
+	dateFields  = []string{"Weekday", "Day", "DayNumber", "Day2", "Month", "MonthShort", "Month2", "Year"}
+	pairFields  = []string{"Start", "End"}
+	openFields  = []string{"Weekday", "Date"}
+	dayFields   = []string{"Date"}
+	clockFields = []string{"Hour", "Hour2", "Minute2"}
+)
+
+// formatFields lists, for each formatting message, the fields the code
+// supplies. Unlike other messages, a formatting message may use any subset
+// of them, so catalogs may disagree on its placeholders: "07/01/2022" uses
+// Day2 and Month2, "7 Jan 2022" DayNumber and MonthShort.
+var formatFields = func() map[ID][]string {
+	m := map[ID][]string{
+		fmtDateLong: dateFields, fmtDateMedium: dateFields, fmtDateShort: dateFields, fmtDayMonth: dateFields,
+		fmtFirstDay: nil,
+		fmtNight:    pairFields, fmtRange: pairFields, fmtApproxRange: pairFields, fmtTimeRange: pairFields,
+		fmtOpen: openFields, fmtApproxDay: dayFields,
+		fmtOnTheHour: clockFields, fmtHourMinute: clockFields,
+		fmtGroup: nil, fmtDecimal: nil,
+	}
+	for _, id := range monthIDs(fmtMonthPrefix) {
+		m[id] = nil
+	}
+	for _, id := range monthIDs(fmtMonthShortPrefix) {
+		m[id] = nil
+	}
+	for _, id := range weekdayIDs() {
+		m[id] = nil
+	}
+	return m
+}()
+
+// monthIDs returns prefix+"January" ... prefix+"December".
+func monthIDs(prefix string) []ID {
+	ids := make([]ID, 12)
+	for i := range ids {
+		ids[i] = ID(prefix + monthNames[i])
+	}
+	return ids
+}
+
+// weekdayIDs returns the weekday ids indexed by time.Weekday (Sunday first).
+func weekdayIDs() []ID {
+	ids := make([]ID, 7)
+	for i := range ids {
+		ids[i] = ID(fmtWeekdayPrefix + weekdayNames[i])
+	}
+	return ids
+}
+
+var (
+	monthNames   = []string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
+	weekdayNames = []string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
+)
+
+// Enum is the set of model enums that have a label in the catalogs.
+type Enum interface {
+	model.Metric | model.Party | model.Qualifier | model.FigureStatus | model.ClaimantKind |
+		model.SourceCategory | model.EventKind | model.Reliability | model.PlaceKind |
+		model.DatePrecision | model.GeoPrecision | model.Role
+}
+
+// LabelID returns the message id of v's label: "Figure.Metric." followed
+// by the metric's JSON name in CamelCase ("Figure.Metric.IntensiveCare"),
+// and likewise "Figure.Party.", "Figure.Qualifier.", "Figure.Status.",
+// "Figure.Claimant.", "Source.Category.", "Event.Kind.", "Reliability.",
+// "Place.Kind.", "Date.Precision.", "Geo.Precision." and "Role.". The
+// reliability zero value (no reservation) is "Reliability.None". A value
+// the model does not define is an error wrapping ErrInvalidValue.
+func LabelID[E Enum](v E) (ID, error) {
+	switch x := any(v).(type) {
+	case model.Metric:
+		return enumID("Figure.Metric.", "metric", x)
+	case model.Party:
+		return enumID("Figure.Party.", "party", x)
+	case model.Qualifier:
+		return enumID("Figure.Qualifier.", "qualifier", x)
+	case model.FigureStatus:
+		return enumID("Figure.Status.", "figure status", x)
+	case model.ClaimantKind:
+		return enumID("Figure.Claimant.", "claimant kind", x)
+	case model.SourceCategory:
+		return enumID("Source.Category.", "source category", x)
+	case model.EventKind:
+		return enumID("Event.Kind.", "event kind", x)
+	case model.Reliability:
+		if x == model.Reliable {
+			return "Reliability.None", nil
+		}
+		return enumID("Reliability.", "reliability", x)
+	case model.PlaceKind:
+		return enumID("Place.Kind.", "place kind", x)
+	case model.DatePrecision:
+		return enumID("Date.Precision.", "date precision", x)
+	case model.GeoPrecision:
+		return enumID("Geo.Precision.", "location precision", x)
+	case model.Role:
+		return enumID("Role.", "role", x)
+	}
+	return "", fmt.Errorf("locales: %T: %w", v, ErrInvalidValue) // unreachable: E is one of the cases
+}
+
+// headingID returns the id of the bibliography heading over sources of
+// category c: "Bibliography.Category.Media".
+func headingID(c model.SourceCategory) (ID, error) {
+	return enumID("Bibliography.Category.", "source category", c)
+}
+
+// phraseID returns the id of the phrase that gives a figure with
+// qualifier q: "Figure.Phrase.Nearly".
+func phraseID(q model.Qualifier) (ID, error) {
+	return enumID("Figure.Phrase.", "qualifier", q)
+}
+
+// textEnum is a model enum: its text form is its JSON name, and an invalid
+// value fails to marshal.
+type textEnum interface {
+	~uint8
+	MarshalText() ([]byte, error)
+}
+
+func enumID[E textEnum](prefix, what string, v E) (ID, error) {
+	b, err := v.MarshalText()
+	if err != nil || len(b) == 0 {
+		return "", fmt.Errorf("locales: %s %d: %w", what, uint8(v), ErrInvalidValue)
+	}
+	return ID(prefix + camel(string(b))), nil
+}
+
+// acronyms are JSON names written in capitals in message ids.
+var acronyms = map[string]string{"ngo": "NGO"}
+
+// camel turns a JSON enum name into the CamelCase of message ids:
+// "intensive-care" → "IntensiveCare", "ngo" → "NGO".
+func camel(name string) string {
+	var b strings.Builder
+	for part := range strings.SplitSeq(name, "-") {
+		if a, ok := acronyms[part]; ok {
+			b.WriteString(a)
+			continue
+		}
+		if part != "" {
+			b.WriteString(strings.ToUpper(part[:1]) + part[1:])
+		}
+	}
+	return b.String()
+}

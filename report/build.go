@@ -1,0 +1,691 @@
+package report
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/coibrief/coibrief/locales"
+	"github.com/coibrief/coibrief/model"
+	"golang.org/x/text/language"
+)
+
+// Options says what briefing to build. The zero Options builds the full
+// briefing in the dossier's first language.
+type Options struct {
+	// Languages of the briefing: one for a single-language briefing, two
+	// for a bilingual one whose blocks pair both languages. Each must be
+	// a language of the dossier with a catalog in package locales. Empty
+	// means the dossier's first language.
+	Languages []language.Tag
+
+	// Filter narrows the briefing to the entries bearing on a claim.
+	Filter Filter
+
+	// Locales says how the catalogs behave, e.g. a fallback language for
+	// missing messages. The zero value makes a missing message an error.
+	Locales locales.Options
+}
+
+// Build composes the briefing of d. It reports an error, never a partial
+// document, when an option is invalid or a text or message is missing in
+// a language of the briefing. Build does not change d, and is safe to call
+// from several goroutines on the same dossier.
+func Build(d *model.Dossier, opt Options) (*Document, error) {
+	if d == nil {
+		return nil, fmt.Errorf("report: %w: nil dossier", ErrOptions)
+	}
+	b := &builder{d: d, places: newPlaces(d), items: map[model.SourceID]*SourceItem{}}
+	if err := b.init(opt); err != nil {
+		return nil, err
+	}
+	b.build()
+	if b.err != nil {
+		return nil, b.err
+	}
+	return b.doc, nil
+}
+
+// builder holds the state of one Build. Its first error sticks: later
+// steps run on, producing empty text, and Build returns the error.
+type builder struct {
+	d      *model.Dossier
+	doc    *Document
+	locs   []*locales.Locale
+	places *places
+	match  *matcher
+	err    error
+
+	labels map[model.SourceID]int // disambiguators over the whole dossier
+	items  map[model.SourceID]*SourceItem
+	used   []model.SourceID // cited sources, first citation first
+	notes  []*Footnote
+	seen   map[string]bool // anchors handed out
+}
+
+func (b *builder) init(opt Options) error {
+	tags := opt.Languages
+	if len(tags) == 0 {
+		if len(b.d.Languages) == 0 {
+			return fmt.Errorf("report: %w: the dossier declares no language", ErrOptions)
+		}
+		tags = b.d.Languages[:1]
+	}
+	if len(tags) > 2 {
+		return fmt.Errorf("report: %w: %d languages; a briefing has one or two", ErrOptions, len(tags))
+	}
+	if len(tags) == 2 && tags[0] == tags[1] {
+		return fmt.Errorf("report: %w: language %s given twice", ErrOptions, tags[0])
+	}
+	for _, tag := range tags {
+		if !slices.Contains(b.d.Languages, tag) {
+			return fmt.Errorf("report: %w: the dossier is not written in %s (it has %v)", ErrOptions, tag, b.d.Languages)
+		}
+		loc, err := opt.Locales.New(tag)
+		if err != nil {
+			return fmt.Errorf("report: %w", err)
+		}
+		b.locs = append(b.locs, loc)
+	}
+	m, err := newMatcher(opt.Filter, b.places)
+	if err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	b.match = m
+	b.doc = &Document{
+		Languages: slices.Clone(tags),
+		DossierID: b.d.ID,
+		Country:   b.d.Country,
+		Filter:    opt.Filter,
+	}
+	b.seen = map[string]bool{}
+	b.labels = disambiguators(b.d.Sources)
+	return nil
+}
+
+func (b *builder) fail(err error) {
+	if b.err == nil && err != nil {
+		b.err = err
+	}
+}
+
+// each builds an L by calling f once per language.
+func (b *builder) each(what string, f func(l *locales.Locale) (string, error)) L {
+	out := make(L, len(b.locs))
+	for i, l := range b.locs {
+		s, err := f(l)
+		if err != nil {
+			b.fail(fmt.Errorf("report: %s: %w", what, err))
+		}
+		out[i] = s
+	}
+	return out
+}
+
+// text returns t in each language; t must have them all.
+func (b *builder) text(what string, t model.Text) L {
+	return b.each(what, func(l *locales.Locale) (string, error) { return l.Text(t) })
+}
+
+// optText is text for an optional field: empty strings when t is empty.
+func (b *builder) optText(what string, t model.Text) L {
+	if t.IsZero() {
+		return make(L, len(b.locs))
+	}
+	return b.text(what, t)
+}
+
+func (b *builder) msg(id locales.ID, data map[string]any) L {
+	return b.each(string(id), func(l *locales.Locale) (string, error) { return l.Message(id, data) })
+}
+
+// anchor returns a unique anchor built from base.
+func (b *builder) anchor(base string) string {
+	a := base
+	for n := 2; b.seen[a]; n++ {
+		a = base + "-" + strconv.Itoa(n)
+	}
+	b.seen[a] = true
+	return a
+}
+
+func (b *builder) build() {
+	b.meta()
+	b.filters()
+	d := b.d
+	if len(d.Background) > 0 {
+		s := b.section(SectionBackground, "background", 1, b.msg(locales.BackgroundHeading, nil))
+		s.Blocks = b.statements("background", d.Background)
+	}
+	b.chronology()
+	for i := range d.Sections {
+		b.doc.Sections = append(b.doc.Sections, b.thematic(fmt.Sprintf("sections[%d]", i), &d.Sections[i], 1))
+	}
+	if len(d.Notes) > 0 {
+		s := b.section(SectionNotes, "notes", 1, b.msg(locales.NotesHeading, nil))
+		s.Blocks = b.statements("notes", d.Notes)
+	}
+	b.figures()
+	b.protestMap()
+	b.bibliography()
+	b.errata()
+	b.contents()
+}
+
+// section appends a top-level section to the document.
+func (b *builder) section(kind SectionKind, anchor string, level int, title L) *Section {
+	s := &Section{Kind: kind, Anchor: b.anchor(anchor), Level: level, Title: title}
+	b.doc.Sections = append(b.doc.Sections, s)
+	return s
+}
+
+func (b *builder) meta() {
+	d := b.d
+	m := &b.doc.Meta
+	m.Title = b.text("title", d.Title)
+	if d.ShortTitle.IsZero() {
+		m.ShortTitle = m.Title
+	} else {
+		m.ShortTitle = b.text("shortTitle", d.ShortTitle)
+	}
+	m.Summary = b.text("summary", d.Summary)
+	m.Disclaimer = b.text("disclaimer", d.Disclaimer)
+	m.Issuer = b.text("issuer.name", d.Issuer.Name)
+	m.Unit = b.optText("issuer.unit", d.Issuer.Unit)
+	m.IssuerURL = d.Issuer.URL
+	m.Published, m.Updated = d.Published, d.Updated
+	m.PublishedText = b.each("published", func(l *locales.Locale) (string, error) { return l.DateLong(d.Published), nil })
+	m.UpdatedText = make(L, len(b.locs))
+	if !d.Updated.IsZero() {
+		m.UpdatedText = b.each("updated", func(l *locales.Locale) (string, error) { return l.DateLong(d.Updated), nil })
+	}
+	md := d.Method
+	add := func(id locales.ID, v L) { m.Method = append(m.Method, Field{Label: b.msg(id, nil), Value: v}) }
+	add(locales.FieldPeriod, b.each("period", func(l *locales.Locale) (string, error) { return l.Span(d.Period, model.PrecisionSpan) }))
+	add(locales.FieldScope, b.text("method.scope", md.Scope))
+	add(locales.FieldCutOff, b.each("method.cutOff", func(l *locales.Locale) (string, error) { return l.DateLong(md.CutOff), nil }))
+	add(locales.FieldSourcesConsulted, b.each("method.sourcesConsulted", func(l *locales.Locale) (string, error) {
+		return l.Span(md.SourcesConsulted, model.PrecisionSpan)
+	}))
+	if len(md.LanguagesSearched) > 0 {
+		add(locales.FieldLanguagesSearched, b.each("method.languagesSearched", func(l *locales.Locale) (string, error) {
+			names := make([]string, 0, len(md.LanguagesSearched))
+			for _, tag := range md.LanguagesSearched {
+				n, err := l.LanguageName(tag)
+				if err != nil {
+					return "", err
+				}
+				names = append(names, n)
+			}
+			return strings.Join(names, ", "), nil
+		}))
+	}
+	if len(md.Contributors) > 0 {
+		add(locales.FieldContributors, b.each("method.contributors", func(l *locales.Locale) (string, error) {
+			parts := make([]string, 0, len(md.Contributors))
+			for _, c := range md.Contributors {
+				role, err := l.Role(c.Role)
+				if err != nil {
+					return "", err
+				}
+				name, err := l.Text(c.Name)
+				if err != nil {
+					return "", err
+				}
+				parts = append(parts, name+" ("+role+")")
+			}
+			return strings.Join(parts, "; "), nil
+		}))
+	}
+	if md.Version != "" {
+		add(locales.FieldVersion, b.each("method.version", func(*locales.Locale) (string, error) { return md.Version, nil }))
+	}
+	m.MethodNote = b.optText("method.note", md.Note)
+	m.Keywords = b.each("keywords", func(l *locales.Locale) (string, error) {
+		country, err := l.PlaceName(b.places.byID[d.Country])
+		if err != nil {
+			return "", err
+		}
+		series, err := l.Message(locales.DocumentSeries, nil)
+		if err != nil {
+			return "", err
+		}
+		return country + ", " + series + ", " + d.Period.Start.String()[:7], nil
+	})
+}
+
+// filters describes the filter for the reader, one line per criterion.
+func (b *builder) filters() {
+	f := b.doc.Filter
+	if f.IsZero() {
+		return
+	}
+	if len(f.Places) > 0 {
+		b.doc.Filters = append(b.doc.Filters, b.each("filter", func(l *locales.Locale) (string, error) {
+			names := make([]string, 0, len(f.Places))
+			for _, id := range f.Places {
+				n, err := l.PlaceName(b.places.byID[id])
+				if err != nil {
+					return "", err
+				}
+				names = append(names, n)
+			}
+			return l.Message(locales.FilterPlace, map[string]any{"Place": strings.Join(names, ", ")})
+		}))
+	}
+	if !f.From.IsZero() || !f.To.IsZero() {
+		b.doc.Filters = append(b.doc.Filters, b.each("filter", func(l *locales.Locale) (string, error) {
+			var span string
+			var err error
+			switch {
+			case f.From.IsZero():
+				span = "… – " + l.DateLong(f.To)
+			case f.To.IsZero():
+				span, err = l.Span(model.DateSpan{Start: f.From, Open: true}, model.PrecisionSpan)
+			default:
+				span, err = l.Span(model.DateSpan{Start: f.From, End: f.To}, model.PrecisionSpan)
+			}
+			if err != nil {
+				return "", err
+			}
+			return l.Message(locales.FilterDates, map[string]any{"Span": span})
+		}))
+	}
+	if len(f.Kinds) > 0 {
+		b.doc.Filters = append(b.doc.Filters, b.each("filter", func(l *locales.Locale) (string, error) {
+			names := make([]string, 0, len(f.Kinds))
+			for _, k := range f.Kinds {
+				n, err := l.EventKind(k)
+				if err != nil {
+					return "", err
+				}
+				names = append(names, n)
+			}
+			return l.Message(locales.FilterKind, map[string]any{"Kind": strings.Join(names, ", ")})
+		}))
+	}
+}
+
+// statements turns a run of statements into paragraphs, with bulleted runs
+// gathered in Lists.
+func (b *builder) statements(path string, ss []model.Statement) []Block {
+	var out []Block
+	var list *List
+	for i := range ss {
+		p := b.paragraph(fmt.Sprintf("%s[%d]", path, i), &ss[i])
+		if !ss[i].Bullet {
+			list = nil
+			out = append(out, p)
+			continue
+		}
+		if list == nil {
+			list = &List{}
+			out = append(out, list)
+		}
+		list.Items = append(list.Items, p)
+	}
+	return out
+}
+
+// paragraph makes the paragraph of a statement and, when it cites sources,
+// its footnote with the next number.
+func (b *builder) paragraph(path string, s *model.Statement) *Paragraph {
+	p := &Paragraph{Statement: s.ID, Text: b.text(path+".text", s.Text), Reliability: s.Reliability}
+	p.ReliabilityText = make(L, len(b.locs))
+	if s.Reliability != model.Reliable {
+		p.ReliabilityText = b.each(path+".reliability", func(l *locales.Locale) (string, error) { return l.Reliability(s.Reliability) })
+	}
+	if len(s.Sources) == 0 && s.Note.IsZero() {
+		return p
+	}
+	fn := &Footnote{Number: len(b.notes) + 1, Statement: s.ID, Note: b.optText(path+".note", s.Note)}
+	fn.Anchor = b.anchor("fn-" + strconv.Itoa(fn.Number))
+	for i, id := range s.Sources {
+		it := b.source(fmt.Sprintf("%s.sources[%d]", path, i), id)
+		if it == nil {
+			continue
+		}
+		if !slices.Contains(it.Footnotes, fn.Number) {
+			it.Footnotes = append(it.Footnotes, fn.Number)
+		}
+		fn.Citations = append(fn.Citations, &Citation{Source: it, Text: it.Citation})
+	}
+	b.notes = append(b.notes, fn)
+	b.doc.Footnotes = b.notes
+	p.Footnote = fn
+	return p
+}
+
+func (b *builder) chronology() {
+	d := b.d
+	var days []*Section
+	for i := range d.Chronology {
+		if s := b.day(i); s != nil {
+			days = append(days, s)
+		}
+	}
+	if len(days) == 0 {
+		return
+	}
+	s := b.section(SectionChronology, "chronology", 1, b.msg(locales.ChronologyHeading, nil))
+	s.Sections = days
+}
+
+func (b *builder) day(i int) *Section {
+	day := &b.d.Chronology[i]
+	path := fmt.Sprintf("chronology[%d]", i)
+	var keep []int
+	for j := range day.Entries {
+		if b.match.entry(&day.Entries[j], day, b.d.Country) {
+			keep = append(keep, j)
+		}
+	}
+	if len(keep) == 0 {
+		return nil
+	}
+	s := &Section{Kind: SectionDay, Level: 2, Day: &DayInfo{When: day.When, Precision: day.Precision}}
+	s.Anchor = b.anchor("day-" + day.When.Start.String())
+	if !day.Title.IsZero() {
+		s.Title = b.text(path+".title", day.Title)
+	} else {
+		s.Title = b.each(path+".when", func(l *locales.Locale) (string, error) { return l.Span(day.When, day.Precision) })
+	}
+	var group *PlaceGroup
+	var list *List
+	for _, j := range keep {
+		e := &day.Entries[j]
+		p := b.entry(fmt.Sprintf("%s.entries[%d]", path, j), e, day)
+		switch {
+		case e.Group != "":
+			list = nil
+			if group == nil || group.Place != e.Group {
+				group = &PlaceGroup{Place: e.Group, Name: b.placeName(path, e.Group)}
+				s.Blocks = append(s.Blocks, group)
+			}
+			group.Items = append(group.Items, p)
+		case e.Bullet:
+			group = nil
+			if list == nil {
+				list = &List{}
+				s.Blocks = append(s.Blocks, list)
+			}
+			list.Items = append(list.Items, p)
+		default:
+			group, list = nil, nil
+			s.Blocks = append(s.Blocks, p)
+		}
+	}
+	return s
+}
+
+func (b *builder) placeName(path string, id model.PlaceID) L {
+	return b.each(path, func(l *locales.Locale) (string, error) { return l.PlaceName(b.places.byID[id]) })
+}
+
+func (b *builder) entry(path string, e *model.Entry, day *model.Day) *Paragraph {
+	p := b.paragraph(path, &e.Statement)
+	span := e.Span(day)
+	info := &EntryInfo{When: span, Precision: e.Precision(day), Time: e.Time, Kind: e.Kind, Places: e.Places, Figures: e.Figures}
+	info.WhenText = make(L, len(b.locs))
+	if !e.When.IsZero() && e.When != day.When {
+		info.WhenText = b.each(path+".when", func(l *locales.Locale) (string, error) { return l.Span(span, info.Precision) })
+	}
+	info.TimeText = make(L, len(b.locs))
+	if e.Time != nil {
+		info.TimeText = b.each(path+".time", func(l *locales.Locale) (string, error) { return l.Time(*e.Time), nil })
+	}
+	info.KindText = b.each(path+".kind", func(l *locales.Locale) (string, error) { return l.EventKind(e.Kind) })
+	p.Entry = info
+	return p
+}
+
+func (b *builder) thematic(path string, sec *model.Section, level int) *Section {
+	s := &Section{Kind: SectionThematic, Anchor: b.anchor("section-" + sec.ID), Level: level, Title: b.text(path+".title", sec.Title)}
+	s.Blocks = b.statements(path+".paragraphs", sec.Paragraphs)
+	for i := range sec.Sections {
+		s.Sections = append(s.Sections, b.thematic(fmt.Sprintf("%s.sections[%d]", path, i), &sec.Sections[i], level+1))
+	}
+	return s
+}
+
+// source returns the bibliography item of id, making it on first use.
+func (b *builder) source(path string, id model.SourceID) *SourceItem {
+	if it, ok := b.items[id]; ok {
+		return it
+	}
+	var src *model.Source
+	for i := range b.d.Sources {
+		if b.d.Sources[i].ID == id {
+			src = &b.d.Sources[i]
+			break
+		}
+	}
+	if src == nil {
+		b.fail(fmt.Errorf("report: %s: %w: unknown source %q", path, model.ErrDangling, id))
+		return nil
+	}
+	it := &SourceItem{
+		ID: id, Anchor: b.anchor("src-" + string(id)), Category: src.Category,
+		Outlet: src.Outlet, Label: b.labels[id], Title: src.Title, TitleLanguage: src.TitleLanguage,
+		Published: src.Published, Updated: src.Updated, URL: src.URL, Link: linkURL(src.URL),
+	}
+	if src.Group != "" {
+		it.Outlet += " (" + src.Group + ")"
+	}
+	if src.Via != "" {
+		it.Outlet += ", via " + src.Via
+	}
+	tbase, _ := src.TitleLanguage.Base()
+	it.Translation = b.each(path+".translation", func(l *locales.Locale) (string, error) {
+		if lb, _ := l.Tag().Base(); lb == tbase {
+			return "", nil
+		}
+		return l.Text(src.Translation)
+	})
+	it.Date = b.each(path+".published", func(l *locales.Locale) (string, error) { return b.dateLabel(l, src, it.Label, false) })
+	it.Citation = b.each(path, func(l *locales.Locale) (string, error) {
+		date, err := b.dateLabel(l, src, it.Label, true)
+		if err != nil {
+			return "", err
+		}
+		return src.Outlet + ", " + date, nil
+	})
+	b.items[id] = it
+	b.used = append(b.used, id)
+	return it
+}
+
+// dateLabel is "07/01/2022 [3]" with the update when there is one: the
+// short form for footnotes, the long form for the bibliography.
+func (b *builder) dateLabel(l *locales.Locale, src *model.Source, label int, short bool) (string, error) {
+	date := l.DateShort
+	if !short {
+		date = l.Date
+	}
+	s := date(src.Published)
+	if label > 0 {
+		s += " [" + strconv.Itoa(label) + "]"
+	}
+	if !src.Updated.IsZero() {
+		u, err := l.Message(locales.FieldUpdatedOn, map[string]any{"Date": date(src.Updated)})
+		if err != nil {
+			return "", err
+		}
+		s += " (" + u + ")"
+	}
+	return s, nil
+}
+
+// linkURL percent-encodes the non-ASCII characters of a URL, so that a
+// printed address such as ".../nazarbaiev-reapparaît" opens when clicked.
+func linkURL(raw string) string {
+	if raw == "" {
+		return ""
+	}
+	ascii := true
+	for i := 0; i < len(raw); i++ {
+		if raw[i] >= utf8.RuneSelf || raw[i] == ' ' {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return raw
+	}
+	var sb strings.Builder
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if c >= utf8.RuneSelf || c == ' ' {
+			fmt.Fprintf(&sb, "%%%02X", c)
+			continue
+		}
+		sb.WriteByte(c)
+	}
+	if _, err := url.Parse(sb.String()); err != nil {
+		return raw
+	}
+	return sb.String()
+}
+
+// disambiguators numbers an outlet's several items of one day [1], [2]…
+// in the order of their printed disambiguators, then of the bibliography.
+// A source alone on its day gets 0.
+func disambiguators(sources []model.Source) map[model.SourceID]int {
+	type key struct {
+		outlet string
+		day    model.Date
+	}
+	groups := map[key][]int{}
+	var order []key
+	for i := range sources {
+		k := key{sources[i].Outlet, sources[i].Published}
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], i)
+	}
+	out := make(map[model.SourceID]int, len(sources))
+	for _, k := range order {
+		idx := groups[k]
+		if len(idx) < 2 {
+			continue
+		}
+		slices.SortStableFunc(idx, func(a, b int) int { return sources[a].Disambiguator - sources[b].Disambiguator })
+		for n, i := range idx {
+			out[sources[i].ID] = n + 1
+		}
+	}
+	return out
+}
+
+func (b *builder) errata() {
+	keep := func(r model.Ref) bool {
+		switch r.Kind {
+		case model.RefSource:
+			_, ok := b.items[model.SourceID(r.ID)]
+			return ok
+		case model.RefStatement:
+			for _, fn := range b.notes {
+				if string(fn.Statement) == r.ID {
+					return true
+				}
+			}
+			return false
+		case model.RefFigure:
+			if b.doc.Figures == nil {
+				return false
+			}
+			for _, f := range b.doc.Figures.All {
+				if string(f.ID) == r.ID {
+					return true
+				}
+			}
+			return false
+		}
+		return true
+	}
+	for i := range b.d.Errata {
+		e := &b.d.Errata[i]
+		if !keep(e.Ref) {
+			continue
+		}
+		path := fmt.Sprintf("errata[%d]", i)
+		it := &ErratumItem{Ref: e.Ref, Field: e.Field, Printed: e.Printed, Recorded: e.Recorded, Text: b.text(path+".text", e.Text)}
+		it.Subject = b.each(path+".ref", func(l *locales.Locale) (string, error) {
+			switch e.Ref.Kind {
+			case model.RefSource:
+				if it, ok := b.items[model.SourceID(e.Ref.ID)]; ok {
+					return it.Citation[slices.Index(b.locs, l)], nil
+				}
+			case model.RefStatement:
+				for _, fn := range b.notes {
+					if string(fn.Statement) == e.Ref.ID {
+						return "n. " + strconv.Itoa(fn.Number), nil
+					}
+				}
+			case model.RefPlace:
+				return l.PlaceName(b.places.byID[model.PlaceID(e.Ref.ID)])
+			}
+			return e.Ref.ID, nil
+		})
+		b.doc.Errata = append(b.doc.Errata, it)
+	}
+	if len(b.doc.Errata) > 0 {
+		s := b.section(SectionErrata, "errata", 1, b.msg(locales.ErrataHeading, nil))
+		s.Blocks = []Block{&ErrataBlock{}}
+	}
+}
+
+func (b *builder) contents() {
+	var walk func([]*Section)
+	walk = func(ss []*Section) {
+		for _, s := range ss {
+			b.doc.Contents = append(b.doc.Contents, ContentsEntry{Level: s.Level, Anchor: s.Anchor, Title: s.Title})
+			walk(s.Sections)
+		}
+	}
+	walk(b.doc.Sections)
+}
+
+var _ = errors.New
+
+// bibliography groups the cited sources by category, in the model's order
+// of categories, newest first within a group (then by outlet and label).
+func (b *builder) bibliography() {
+	if len(b.used) == 0 {
+		return
+	}
+	for _, c := range model.SourceCategories() {
+		g := &BibGroup{Category: c}
+		for _, id := range b.used {
+			if it := b.items[id]; it.Category == c {
+				g.Items = append(g.Items, it)
+			}
+		}
+		if len(g.Items) == 0 {
+			continue
+		}
+		slices.SortStableFunc(g.Items, func(x, y *SourceItem) int {
+			if c := y.Published.Compare(x.Published); c != 0 {
+				return c
+			}
+			if x.Outlet != y.Outlet {
+				return strings.Compare(x.Outlet, y.Outlet)
+			}
+			return x.Label - y.Label
+		})
+		g.Anchor = b.anchor("bibliography-" + c.String())
+		g.Title = b.each("bibliography", func(l *locales.Locale) (string, error) { return l.CategoryHeading(c) })
+		b.doc.Bibliography = append(b.doc.Bibliography, g)
+		b.doc.Sources = append(b.doc.Sources, g.Items...)
+	}
+	s := b.section(SectionBibliography, "bibliography", 1, b.msg(locales.BibliographyHeading, nil))
+	s.Blocks = []Block{&BibliographyBlock{}}
+	for _, g := range b.doc.Bibliography {
+		s.Sections = append(s.Sections, &Section{Kind: SectionBibliography, Anchor: g.Anchor, Level: 2, Title: g.Title})
+	}
+}

@@ -1,0 +1,10 @@
+package report
+
+import "errors"
+
+// Sentinel errors, for errors.Is.
+var (
+	ErrOptions  = errors.New("invalid options")  // a language the dossier lacks, too many languages
+	ErrFilter   = errors.New("invalid filter")   // an unknown place, dates that end before they start
+	ErrLanguage = errors.New("missing language") // a text of the dossier lacks a language of the briefing
+)

@@ -1,0 +1,154 @@
+package report
+
+import (
+	"slices"
+
+	"github.com/coibrief/coibrief/locales"
+	"github.com/coibrief/coibrief/model"
+)
+
+// Map is the data of a protest map: each place of the briefing's
+// chronology with coordinates, how much happened there, and the worst of it.
+type Map struct {
+	Country model.PlaceID
+	Points  []*MapPoint        // by number of entries, most first, then by name
+	Kinds   []model.EventKind  // the kinds that colour some point, most severe first (the legend)
+	Legend  []L                // labels of Kinds
+	Outside []model.PlaceID    // places of the chronology with no coordinates
+}
+
+// MapPoint is one place on the map. Sites and districts count for their
+// city; entries about a region or the whole country are not points.
+type MapPoint struct {
+	Place   model.PlaceID
+	Name    L
+	Coord   model.Coord
+	Entries int
+	First   model.Date
+	Last    model.Date
+	Kind    model.EventKind // the most severe kind of event there
+	KindText L
+	Dates   L // "4 – 7 janv. 2022"
+}
+
+// severity ranks event kinds for the map, most severe first.
+var severity = []model.EventKind{
+	model.KindLethalForce, model.KindTorture, model.KindRiot, model.KindArrests,
+	model.KindStateOfEmergency, model.KindInternetShutdown, model.KindForeignIntervention,
+	model.KindJudicial, model.KindPeacefulProtest, model.KindPersonnelChange,
+	model.KindGovernmentDecision, model.KindStatement, model.KindOther,
+}
+
+// Severity ranks an event kind: 0 for the most severe (lethal force), and
+// larger numbers for milder kinds.
+func Severity(k model.EventKind) int {
+	if i := slices.Index(severity, k); i >= 0 {
+		return i
+	}
+	return len(severity)
+}
+
+func (b *builder) protestMap() {
+	m := &Map{Country: b.d.Country}
+	byPlace := map[model.PlaceID]*MapPoint{}
+	var walk func([]*Section)
+	visit := func(p *Paragraph) {
+		if p.Entry == nil {
+			return
+		}
+		counted := map[model.PlaceID]bool{}
+		for _, id := range p.Entry.Places {
+			city := b.places.city(id)
+			pl := b.places.byID[city]
+			if pl == nil || pl.Kind != model.PlaceCity || counted[city] {
+				continue
+			}
+			counted[city] = true
+			if pl.Coord == nil {
+				if !slices.Contains(m.Outside, city) {
+					m.Outside = append(m.Outside, city)
+				}
+				continue
+			}
+			pt := byPlace[city]
+			if pt == nil {
+				pt = &MapPoint{Place: city, Coord: *pl.Coord, First: p.Entry.When.Start, Last: p.Entry.When.Start, Kind: p.Entry.Kind}
+				byPlace[city] = pt
+				m.Points = append(m.Points, pt)
+			}
+			pt.Entries++
+			if p.Entry.When.Start.Before(pt.First) {
+				pt.First = p.Entry.When.Start
+			}
+			last := p.Entry.When.End
+			if p.Entry.When.Open || last.IsZero() {
+				last = p.Entry.When.Start
+			}
+			if last.After(pt.Last) {
+				pt.Last = last
+			}
+			if Severity(p.Entry.Kind) < Severity(pt.Kind) {
+				pt.Kind = p.Entry.Kind
+			}
+		}
+	}
+	walk = func(ss []*Section) {
+		for _, s := range ss {
+			for _, bl := range s.Blocks {
+				switch bl := bl.(type) {
+				case *Paragraph:
+					visit(bl)
+				case *PlaceGroup:
+					for _, p := range bl.Items {
+						visit(p)
+					}
+				case *List:
+					for _, p := range bl.Items {
+						visit(p)
+					}
+				}
+			}
+			walk(s.Sections)
+		}
+	}
+	walk(b.doc.Sections)
+	if len(m.Points) == 0 {
+		return
+	}
+	for _, pt := range m.Points {
+		pt.Name = b.placeName("map", pt.Place)
+		pt.KindText = b.each("map", func(l *locales.Locale) (string, error) { return l.EventKind(pt.Kind) })
+		pt.Dates = b.each("map", func(l *locales.Locale) (string, error) {
+			if pt.First == pt.Last {
+				return l.DateShort(pt.First), nil
+			}
+			return l.DateShort(pt.First) + " – " + l.DateShort(pt.Last), nil
+		})
+		if !slices.Contains(m.Kinds, pt.Kind) {
+			m.Kinds = append(m.Kinds, pt.Kind)
+		}
+	}
+	slices.SortStableFunc(m.Points, func(a, c *MapPoint) int {
+		if a.Entries != c.Entries {
+			return c.Entries - a.Entries
+		}
+		return compareL(a.Name, c.Name)
+	})
+	slices.SortFunc(m.Kinds, func(a, c model.EventKind) int { return Severity(a) - Severity(c) })
+	for _, k := range m.Kinds {
+		m.Legend = append(m.Legend, b.each("map legend", func(l *locales.Locale) (string, error) { return l.EventKind(k) }))
+	}
+	b.doc.Map = m
+	s := b.section(SectionMap, "map", 1, b.msg(locales.ProtestMapHeading, nil))
+	s.Blocks = []Block{&MapBlock{}}
+}
+
+func compareL(a, c L) int {
+	switch {
+	case a[0] < c[0]:
+		return -1
+	case a[0] > c[0]:
+		return 1
+	}
+	return 0
+}
