@@ -168,12 +168,12 @@ type Citation struct {
 
 // SourceItem is a bibliography entry as the briefing prints it.
 type SourceItem struct {
-	ID       model.SourceID
-	Anchor   string // "src-lemonde-2022-01-07-1"
-	Category model.SourceCategory
-	Outlet   string // with its parent group: "Radio Svoboda (Radio Free Europe/Radio Liberty)"
-	Label    int    // [n] among the outlet's items of the same day, 0 when it is alone
-	Title    string // in its original language and script
+	ID            model.SourceID
+	Anchor        string // "src-lemonde-2022-01-07-1"
+	Category      model.SourceCategory
+	Outlet        string // with its parent group: "Radio Svoboda (Radio Free Europe/Radio Liberty)"
+	Label         int    // [n] among the outlet's items of the same day, 0 when it is alone
+	Title         string // in its original language and script
 	TitleLanguage language.Tag
 	Translation   L // the title in each briefing language; empty where the title is already in it
 	Published     model.Date

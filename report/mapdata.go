@@ -11,24 +11,24 @@ import (
 // chronology with coordinates, how much happened there, and the worst of it.
 type Map struct {
 	Country model.PlaceID
-	Points  []*MapPoint        // by number of entries, most first, then by name
-	Kinds   []model.EventKind  // the kinds that colour some point, most severe first (the legend)
-	Legend  []L                // labels of Kinds
-	Outside []model.PlaceID    // places of the chronology with no coordinates
+	Points  []*MapPoint       // by number of entries, most first, then by name
+	Kinds   []model.EventKind // the kinds that colour some point, most severe first (the legend)
+	Legend  []L               // labels of Kinds
+	Outside []model.PlaceID   // places of the chronology with no coordinates
 }
 
 // MapPoint is one place on the map. Sites and districts count for their
 // city; entries about a region or the whole country are not points.
 type MapPoint struct {
-	Place   model.PlaceID
-	Name    L
-	Coord   model.Coord
-	Entries int
-	First   model.Date
-	Last    model.Date
-	Kind    model.EventKind // the most severe kind of event there
+	Place    model.PlaceID
+	Name     L
+	Coord    model.Coord
+	Entries  int
+	First    model.Date
+	Last     model.Date
+	Kind     model.EventKind // the most severe kind of event there
 	KindText L
-	Dates   L // "4 – 7 janv. 2022"
+	Dates    L // "4 – 7 janv. 2022"
 }
 
 // severity ranks event kinds for the map, most severe first.
