@@ -32,6 +32,7 @@ type Document struct {
 	Sources      []*SourceItem // the same items in bibliography order
 	Figures      *Figures      // the figures of the briefing, key and contested figures, chart series
 	Map          *Map          // the places of the chronology
+	Places       []*PlaceItem  // the gazetteer: every place for a full briefing; for a filtered one, the places it names and their regions
 	Errata       []*ErratumItem
 }
 
@@ -211,3 +212,29 @@ type ErrataBlock struct{}
 
 // MapBlock stands for Document.Map in a section.
 type MapBlock struct{}
+
+// PlaceItem is a gazetteer entry as the briefing gives it.
+type PlaceItem struct {
+	ID         model.PlaceID
+	Kind       model.PlaceKind
+	KindText   L
+	Name       L          // in the briefing's languages
+	Names      model.Text // in every language of the dossier
+	Aliases    []string
+	Region     model.PlaceID
+	RegionName L            // empty strings when the place lies in no region
+	Coord      *model.Coord // nil when unknown
+	Entries    int          // entries of the briefing that name the place itself
+	First      model.Date   // the first and last dates of those entries
+	Last       model.Date
+}
+
+// Place returns the gazetteer entry id, or nil.
+func (d *Document) Place(id model.PlaceID) *PlaceItem {
+	for _, p := range d.Places {
+		if p.ID == id {
+			return p
+		}
+	}
+	return nil
+}

@@ -131,6 +131,9 @@ func (d *Document) Dump(w io.Writer) error {
 		}
 		p.f("map legend %v outside %v\n", m.Kinds, m.Outside)
 	}
+	for _, pl := range d.Places {
+		p.f("place %s %s %s in %s entries=%d %s..%s\n", pl.ID, pl.Kind, p.l(pl.Name, 30), pl.Region, pl.Entries, pl.First, pl.Last)
+	}
 	for _, e := range d.Errata {
 		p.f("erratum %s %s printed=%q %s\n", e.Ref, e.Field, cut(e.Printed, 40), p.l(e.Subject, 40))
 	}

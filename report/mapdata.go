@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/coibrief/coibrief/locales"
@@ -52,9 +53,20 @@ func (b *builder) protestMap() {
 	m := &Map{Country: b.d.Country}
 	byPlace := map[model.PlaceID]*MapPoint{}
 	var walk func([]*Section)
+	byEntry := map[model.PlaceID]*PlaceItem{}
 	visit := func(p *Paragraph) {
 		if p.Entry == nil {
 			return
+		}
+		for _, id := range p.Entry.Places {
+			it := byEntry[id]
+			if it == nil {
+				it = &PlaceItem{ID: id, First: p.Entry.When.Start, Last: p.Entry.When.Start}
+				byEntry[id] = it
+			}
+			it.Entries++
+			it.First = minDate(it.First, p.Entry.When.Start)
+			it.Last = maxDate(it.Last, lastDay(p.Entry.When))
 		}
 		counted := map[model.PlaceID]bool{}
 		for _, id := range p.Entry.Places {
@@ -112,6 +124,7 @@ func (b *builder) protestMap() {
 		}
 	}
 	walk(b.doc.Sections)
+	b.gazetteer(byEntry)
 	if len(m.Points) == 0 {
 		return
 	}
@@ -151,4 +164,72 @@ func compareL(a, c L) int {
 		return 1
 	}
 	return 0
+}
+
+func minDate(a, b model.Date) model.Date {
+	if b.Before(a) {
+		return b
+	}
+	return a
+}
+
+func maxDate(a, b model.Date) model.Date {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+// lastDay is the last day of a span; its first day when open.
+func lastDay(s model.DateSpan) model.Date {
+	if s.Open || s.End.IsZero() {
+		return s.Start
+	}
+	return s.End
+}
+
+// gazetteer lists the places of the briefing: all of them for a full
+// briefing, else those its entries and figures name, with their regions.
+func (b *builder) gazetteer(counts map[model.PlaceID]*PlaceItem) {
+	keep := map[model.PlaceID]bool{}
+	if b.doc.Filter.IsZero() {
+		for _, p := range b.d.Places {
+			keep[p.ID] = true
+		}
+	}
+	mark := func(id model.PlaceID) {
+		keep[id] = true
+		for _, a := range b.places.ancestors(id) {
+			keep[a] = true
+		}
+	}
+	for id := range counts {
+		mark(id)
+	}
+	if b.doc.Figures != nil {
+		for _, f := range b.doc.Figures.All {
+			if f.Figure.Scope != "" {
+				mark(f.Figure.Scope)
+			}
+		}
+	}
+	mark(b.d.Country)
+	for i := range b.d.Places {
+		p := &b.d.Places[i]
+		if !keep[p.ID] {
+			continue
+		}
+		path := fmt.Sprintf("places[%d]", i)
+		it := &PlaceItem{ID: p.ID, Kind: p.Kind, Names: p.Name, Aliases: p.Aliases, Region: p.Region, Coord: p.Coord}
+		if c := counts[p.ID]; c != nil {
+			it.Entries, it.First, it.Last = c.Entries, c.First, c.Last
+		}
+		it.KindText = b.each(path+".kind", func(l *locales.Locale) (string, error) { return l.PlaceKind(p.Kind) })
+		it.Name = b.placeName(path+".name", p.ID)
+		it.RegionName = make(L, len(b.locs))
+		if p.Region != "" {
+			it.RegionName = b.placeName(path+".region", p.Region)
+		}
+		b.doc.Places = append(b.doc.Places, it)
+	}
 }
