@@ -60,11 +60,12 @@ type builder struct {
 	match  *matcher
 	err    error
 
-	labels map[model.SourceID]int // disambiguators over the whole dossier
-	items  map[model.SourceID]*SourceItem
-	used   []model.SourceID // cited sources, first citation first
-	notes  []*Footnote
-	seen   map[string]bool // anchors handed out
+	labels      map[model.SourceID]int // disambiguators over the whole dossier
+	items       map[model.SourceID]*SourceItem
+	sourceIndex map[model.SourceID]*model.Source
+	used        []model.SourceID // cited sources, first citation first
+	notes       []*Footnote
+	seen        map[string]bool // anchors handed out
 }
 
 func (b *builder) init(opt Options) error {
@@ -457,13 +458,13 @@ func (b *builder) source(path string, id model.SourceID) *SourceItem {
 	if it, ok := b.items[id]; ok {
 		return it
 	}
-	var src *model.Source
-	for i := range b.d.Sources {
-		if b.d.Sources[i].ID == id {
-			src = &b.d.Sources[i]
-			break
+	if b.sourceIndex == nil {
+		b.sourceIndex = make(map[model.SourceID]*model.Source, len(b.d.Sources))
+		for i := range b.d.Sources {
+			b.sourceIndex[b.d.Sources[i].ID] = &b.d.Sources[i]
 		}
 	}
+	src := b.sourceIndex[id]
 	if src == nil {
 		b.fail(fmt.Errorf("report: %s: %w: unknown source %q", path, model.ErrDangling, id))
 		return nil
@@ -583,28 +584,25 @@ func disambiguators(sources []model.Source) map[model.SourceID]int {
 }
 
 func (b *builder) errata() {
+	notes := make(map[string]*Footnote, len(b.notes))
+	for _, fn := range b.notes {
+		notes[string(fn.Statement)] = fn
+	}
+	figures := map[string]bool{}
+	if b.doc.Figures != nil {
+		for _, f := range b.doc.Figures.All {
+			figures[string(f.ID)] = true
+		}
+	}
 	keep := func(r model.Ref) bool {
 		switch r.Kind {
 		case model.RefSource:
 			_, ok := b.items[model.SourceID(r.ID)]
 			return ok
 		case model.RefStatement:
-			for _, fn := range b.notes {
-				if string(fn.Statement) == r.ID {
-					return true
-				}
-			}
-			return false
+			return notes[r.ID] != nil
 		case model.RefFigure:
-			if b.doc.Figures == nil {
-				return false
-			}
-			for _, f := range b.doc.Figures.All {
-				if string(f.ID) == r.ID {
-					return true
-				}
-			}
-			return false
+			return figures[r.ID]
 		}
 		return true
 	}
@@ -622,10 +620,8 @@ func (b *builder) errata() {
 					return it.Citation[slices.Index(b.locs, l)], nil
 				}
 			case model.RefStatement:
-				for _, fn := range b.notes {
-					if string(fn.Statement) == e.Ref.ID {
-						return "n. " + strconv.Itoa(fn.Number), nil
-					}
+				if fn := notes[e.Ref.ID]; fn != nil {
+					return "n. " + strconv.Itoa(fn.Number), nil
 				}
 			case model.RefPlace:
 				return l.PlaceName(b.places.byID[model.PlaceID(e.Ref.ID)])

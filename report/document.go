@@ -34,6 +34,8 @@ type Document struct {
 	Map          *Map          // the places of the chronology
 	Places       []*PlaceItem  // the gazetteer: every place for a full briefing; for a filtered one, the places it names and their regions
 	Errata       []*ErratumItem
+
+	placeIndex map[model.PlaceID]*PlaceItem
 }
 
 // Meta is the cover and method note of a briefing.
@@ -230,11 +232,4 @@ type PlaceItem struct {
 }
 
 // Place returns the gazetteer entry id, or nil.
-func (d *Document) Place(id model.PlaceID) *PlaceItem {
-	for _, p := range d.Places {
-		if p.ID == id {
-			return p
-		}
-	}
-	return nil
-}
+func (d *Document) Place(id model.PlaceID) *PlaceItem { return d.placeIndex[id] }

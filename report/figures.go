@@ -315,7 +315,7 @@ func (b *builder) derived(all []*FigureItem) []*FigureItem {
 // retracted figure never stands.
 type standing struct {
 	country model.PlaceID
-	by      map[streamKey][]*FigureItem
+	until   map[*FigureItem]model.Date // the first day it no longer stands by its stream; zero when never
 }
 
 type streamKey struct {
@@ -325,10 +325,37 @@ type streamKey struct {
 }
 
 func newStanding(all []*FigureItem, country model.PlaceID) *standing {
-	s := &standing{country: country, by: map[streamKey][]*FigureItem{}}
+	s := &standing{country: country, until: make(map[*FigureItem]model.Date, len(all))}
+	streams := map[streamKey][]*FigureItem{}
 	for _, it := range all {
+		if it.Figure.Status == model.StatusRetracted {
+			continue
+		}
 		k := s.key(it)
-		s.by[k] = append(s.by[k], it)
+		streams[k] = append(streams[k], it)
+	}
+	for _, st := range streams {
+		// Latest first; the nearest later as-of date of each party, and of
+		// "all", seen so far.
+		slices.SortStableFunc(st, func(a, b *FigureItem) int { return b.Figure.AsOf.Compare(a.Figure.AsOf) })
+		next := map[model.Party]model.Date{}
+		for i := 0; i < len(st); {
+			j := i
+			for j < len(st) && st[j].Figure.AsOf == st[i].Figure.AsOf {
+				j++
+			}
+			for _, it := range st[i:j] {
+				u := next[it.Figure.Party]
+				if a := next[model.PartyAll]; !a.IsZero() && (u.IsZero() || a.Before(u)) {
+					u = a
+				}
+				s.until[it] = u
+			}
+			for _, it := range st[i:j] {
+				next[it.Figure.Party] = it.Figure.AsOf
+			}
+			i = j
+		}
 	}
 	return s
 }
@@ -352,16 +379,14 @@ func (s *standing) at(it *FigureItem, date model.Date) bool {
 	case f.Status == model.StatusSuperseded && (date.IsZero() || f.StatusDate.IsZero() || !f.StatusDate.After(date)):
 		return false
 	}
-	for _, o := range s.by[s.key(it)] {
-		if o == it || o.Figure.Status == model.StatusRetracted || (o.Figure.Party != f.Party && o.Figure.Party != model.PartyAll) {
-			continue
-		}
-		if o.Figure.AsOf.After(f.AsOf) && (date.IsZero() || !o.Figure.AsOf.After(date)) {
-			return false
-		}
-	}
-	return true
+	u := s.until[it]
+	return u.IsZero() || (!date.IsZero() && date.Before(u))
 }
+
+// maxCompared bounds how many later figures of the same few days each
+// figure is compared with, so that a dossier with very many figures on one
+// day stays linear.
+const maxCompared = 64
 
 // contested finds, for each metric, party and scope, the figures that
 // disagree: from different claimants and sources, with values whose bounds
@@ -398,17 +423,16 @@ func (b *builder) contested(all []*FigureItem, key []*KeyFigure, st *standing) [
 	}
 	conflict := map[*FigureItem]bool{}
 	for _, g := range groups {
+		slices.SortStableFunc(g, func(a, c *FigureItem) int { return a.Figure.AsOf.Compare(c.Figure.AsOf) })
 		for i, a := range g {
-			for _, c := range g[i+1:] {
+			for n, c := range g[i+1:] {
+				if n >= maxCompared || c.Figure.AsOf.DaysSince(a.Figure.AsOf) > contestWindow {
+					break
+				}
 				if a.Claimant[0] == c.Claimant[0] || !disjoint(a, c) || !differ(a, c) {
 					continue
 				}
-				gap := a.Figure.AsOf.DaysSince(c.Figure.AsOf)
-				t := a.Figure.AsOf
-				if c.Figure.AsOf.After(t) {
-					t = c.Figure.AsOf
-				}
-				if gap >= -contestWindow && gap <= contestWindow && st.at(a, t) && st.at(c, t) {
+				if st.at(a, c.Figure.AsOf) && st.at(c, c.Figure.AsOf) {
 					conflict[a], conflict[c] = true, true
 				}
 			}

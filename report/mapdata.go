@@ -232,4 +232,8 @@ func (b *builder) gazetteer(counts map[model.PlaceID]*PlaceItem) {
 		}
 		b.doc.Places = append(b.doc.Places, it)
 	}
+	b.doc.placeIndex = make(map[model.PlaceID]*PlaceItem, len(b.doc.Places))
+	for _, it := range b.doc.Places {
+		b.doc.placeIndex[it.ID] = it
+	}
 }
