@@ -1,0 +1,386 @@
+package pdf
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/coibrief/coibrief/locales"
+	"github.com/coibrief/coibrief/report"
+	"github.com/go-pdf/fpdf"
+)
+
+// Text styles of a briefing.
+var (
+	stBody     = style{face: serif, size: 10, color: black}
+	stBodyB    = style{face: serifBold, size: 10, color: black}
+	stBodyI    = style{face: serifItalic, size: 10, color: grey}
+	stFlag     = style{face: serifItalic, size: 9, color: red}
+	stMarker   = style{face: serif, size: 6.5, color: navy, rise: 3.3}
+	stNote     = style{face: serif, size: 7.6, color: black}
+	stNoteNum  = style{face: serifBold, size: 7.6, color: navy}
+	stNoteLink = style{face: serif, size: 7.6, color: blue}
+	stH1       = style{face: sansBold, size: 14, color: navy}
+	stH2       = style{face: sansBold, size: 11, color: navy}
+	stH3       = style{face: sansBold, size: 9.5, color: navy}
+	stGroup    = style{face: sansBold, size: 9.5, color: black}
+	stSmall    = style{face: sans, size: 8, color: grey}
+	stCell     = style{face: sans, size: 7.6, color: black}
+	stCellB    = style{face: sansBold, size: 7.6, color: black}
+	stCellHead = style{face: sansBold, size: 7.6, color: rgb{255, 255, 255}}
+	stCellRed  = style{face: sansBold, size: 7.6, color: red}
+	stCellI    = style{face: sans, size: 7, color: grey}
+	stBib      = style{face: serif, size: 8.6, color: black}
+	stBibI     = style{face: serifItalic, size: 8.6, color: grey}
+	stURL      = style{face: serif, size: 8, color: blue}
+	stTitle    = style{face: sansBold, size: 21, color: navy}
+	stIssuer   = style{face: sansBold, size: 11, color: navy}
+	stTOC      = style{face: serif, size: 10, color: black}
+	stTOC1     = style{face: sansBold, size: 10, color: navy}
+)
+
+const (
+	leadBody = 1.38
+	leadNote = 1.28
+	leadHead = 1.25
+	leadCell = 1.25
+)
+
+// col is a column of the body: where it is and which language it shows.
+type col struct {
+	x, w float64
+	lang int
+}
+
+// builder turns a briefing into page items.
+type builder struct {
+	doc   *report.Document
+	f     *fpdf.Fpdf
+	locs  []*locales.Locale // one per language of the document
+	m     measurer
+	items []*item
+	notes map[int][]noteLine
+	links map[string]int // anchor -> fpdf link id
+	err   error
+
+	cols   []col  // the columns of the pass being built
+	part   int    // 0, or 1 for the second half of a sequential edition
+	prefix string // anchor prefix of the pass
+}
+
+func (b *builder) fail(err error) {
+	if b.err == nil && err != nil {
+		b.err = err
+	}
+}
+
+func (b *builder) add(it *item) *item {
+	b.items = append(b.items, it)
+	return it
+}
+
+// link returns the fpdf link id of an anchor, making it on first use.
+func (b *builder) link(anchor string) int {
+	if id, ok := b.links[anchor]; ok {
+		return id
+	}
+	id := b.f.AddLink()
+	b.links[anchor] = id
+	return id
+}
+
+// noteKey keys footnote n of the current pass.
+func (b *builder) noteKey(n int) int { return b.part*1_000_000 + n }
+
+// msg is a catalog message in language i.
+func (b *builder) msg(i int, id locales.ID, data map[string]any) string {
+	s, err := b.locs[i].Message(id, data)
+	if err != nil {
+		b.fail(fmt.Errorf("pdf: %w", err))
+	}
+	return s
+}
+
+// bi joins the texts of l shown by the current pass: one language, or
+// both separated by " / " in a two-column pass.
+func (b *builder) bi(l report.L) string {
+	if len(b.cols) == 1 {
+		return l[b.cols[0].lang]
+	}
+	if l[b.cols[0].lang] == l[b.cols[1].lang] {
+		return l[b.cols[0].lang]
+	}
+	return l[b.cols[0].lang] + " / " + l[b.cols[1].lang]
+}
+
+// block lays out one run list per column, side by side, line by line, as
+// items. indent shifts the text right; hang draws a bullet or label in the
+// indent of the first line.
+func (b *builder) block(runs [][]run, indent, lead float64, justify bool, where string, hang string) []*item {
+	var lines [][]line
+	n := 0
+	for i, c := range b.cols {
+		ws := b.m.words(runs[i], where)
+		ls := b.m.wrap(ws, c.w-indent, lead, justify, where)
+		lines = append(lines, ls)
+		n = max(n, len(ls))
+	}
+	var out []*item
+	for k := range n {
+		it := &item{}
+		var row []*line
+		for i := range b.cols {
+			if k < len(lines[i]) {
+				l := &lines[i][k]
+				row = append(row, l)
+				it.h = max(it.h, l.height)
+				for _, id := range l.notes {
+					key := b.noteKey(id)
+					if !contains(it.notes, key) {
+						it.notes = append(it.notes, key)
+					}
+				}
+			} else {
+				row = append(row, nil)
+			}
+		}
+		cols := b.cols
+		first := k == 0
+		it.draw = func(d *drawer, y float64) {
+			for i, l := range row {
+				if l == nil {
+					continue
+				}
+				d.line(l, cols[i].x+indent, y)
+				if first && hang != "" {
+					d.text(cols[i].x+indent-3.2, y+l.ascent, hang, stBody)
+				}
+			}
+		}
+		out = append(out, b.add(it))
+	}
+	return out
+}
+
+func contains(s []int, v int) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+// perCol builds one run list per column with f.
+func (b *builder) perCol(f func(lang int) []run) [][]run {
+	out := make([][]run, len(b.cols))
+	for i, c := range b.cols {
+		out[i] = f(c.lang)
+	}
+	return out
+}
+
+// heading adds a section heading with its anchor and outline entry.
+func (b *builder) heading(title report.L, anchor string, level int, newPage bool) {
+	st, space := stH1, 7.0
+	switch level {
+	case 2:
+		st, space = stH2, 4.5
+	case 3:
+		st, space = stH3, 3.5
+	}
+	its := b.block(b.perCol(func(l int) []run { return []run{{text: title[l], st: st}} }), 0, leadHead, false, "heading "+title[0], "")
+	if len(its) == 0 {
+		return
+	}
+	its[0].spaceBefore = space
+	its[0].newPage = newPage
+	if anchor != "" {
+		its[0].anchors = append(its[0].anchors, b.prefix+anchor)
+	}
+	outline := b.bi(title)
+	its[0].marks = append(its[0].marks, mark{title: outline, level: b.outlineLevel(level)})
+	last := its[len(its)-1]
+	last.keep = true
+	if level == 1 {
+		// a rule under top-level headings
+		h := last.h
+		draw := last.draw
+		last.h = h + 1.6
+		last.draw = func(d *drawer, y float64) {
+			draw(d, y)
+			d.stroke(navy, 0.35)
+			d.f.Line(marginL, y+h+0.6, pageW-marginR, y+h+0.6)
+		}
+	}
+}
+
+// outlineLevel is the bookmark level of a heading level: in a sequential
+// edition each half is a level of its own.
+func (b *builder) outlineLevel(level int) int {
+	if b.prefix != "" {
+		return level
+	}
+	return level - 1
+}
+
+// spacer adds vertical space.
+func (b *builder) spacer(h float64) {
+	b.add(&item{h: h, draw: func(*drawer, float64) {}})
+}
+
+// paragraphRuns are the runs of a statement in language l: its time and
+// own dates for an entry, its text, its reliability flag, its footnote
+// marker.
+func paragraphRuns(p *report.Paragraph, l int, link int) []run {
+	var rs []run
+	if e := p.Entry; e != nil {
+		if e.TimeText[l] != "" {
+			rs = append(rs, run{text: e.TimeText[l] + " – ", st: stBodyB})
+		}
+		if e.WhenText[l] != "" {
+			rs = append(rs, run{text: "(" + e.WhenText[l] + ") ", st: stBodyI})
+		}
+	}
+	rs = append(rs, run{text: p.Text[l], st: stBody})
+	if p.ReliabilityText[l] != "" {
+		rs = append(rs, run{text: " [" + p.ReliabilityText[l] + "]", st: stFlag})
+	}
+	if p.Footnote != nil {
+		rs = append(rs, run{text: strconv.Itoa(p.Footnote.Number), st: stMarker, note: p.Footnote.Number, link: link})
+	}
+	return rs
+}
+
+func (b *builder) paragraph(p *report.Paragraph, indent float64, hang string, space float64) {
+	link := 0
+	if p.Footnote != nil {
+		b.footnote(p.Footnote)
+	}
+	its := b.block(b.perCol(func(l int) []run { return paragraphRuns(p, l, link) }), indent, leadBody, true, "statement "+string(p.Statement), hang)
+	if len(its) > 0 {
+		its[0].spaceBefore = space
+	}
+}
+
+// footnote lays out a footnote's lines once per pass.
+func (b *builder) footnote(fn *report.Footnote) {
+	key := b.noteKey(fn.Number)
+	if _, done := b.notes[key]; done {
+		return
+	}
+	runs := b.perCol(func(l int) []run {
+		rs := []run{{text: strconv.Itoa(fn.Number) + "\u00a0", st: stNoteNum}}
+		if fn.Note[l] != "" {
+			rs = append(rs, run{text: fn.Note[l] + " ", st: stNote})
+		}
+		for i, c := range fn.Citations {
+			sep := " ; "
+			if b.locs[l].Tag().String() != "fr" {
+				sep = "; "
+			}
+			if i == len(fn.Citations)-1 {
+				sep = "."
+			}
+			rs = append(rs, run{text: c.Text[l], st: stNoteLink, link: b.link(b.prefix + c.Source.Anchor)}, run{text: sep, st: stNote})
+		}
+		return rs
+	})
+	var lines [][]line
+	n := 0
+	for i, c := range b.cols {
+		ls := b.m.wrap(b.m.words(runs[i], fmt.Sprintf("footnote %d", fn.Number)), c.w, leadNote, true, fmt.Sprintf("footnote %d", fn.Number))
+		lines = append(lines, ls)
+		n = max(n, len(ls))
+	}
+	var out []noteLine
+	cols := b.cols
+	for k := range n {
+		nl := noteLine{first: k == 0}
+		var row []*line
+		for i := range cols {
+			if k < len(lines[i]) {
+				row = append(row, &lines[i][k])
+				nl.h = max(nl.h, lines[i][k].height)
+			} else {
+				row = append(row, nil)
+			}
+		}
+		nl.draw = func(d *drawer, y float64) {
+			for i, l := range row {
+				if l != nil {
+					d.line(l, cols[i].x, y)
+				}
+			}
+		}
+		out = append(out, nl)
+	}
+	b.notes[key] = out
+}
+
+// section adds a section of the body and what it holds.
+func (b *builder) section(s *report.Section) {
+	newPage := s.Level == 1 && (s.Kind == report.SectionMap || s.Kind == report.SectionBibliography || s.Kind == report.SectionKeyFigures || s.Kind == report.SectionChronology || s.Kind == report.SectionBackground)
+	if s.Kind != report.SectionBibliography || s.Level == 1 {
+		b.heading(s.Title, s.Anchor, s.Level, newPage)
+	}
+	for _, bl := range s.Blocks {
+		switch bl := bl.(type) {
+		case *report.Paragraph:
+			b.paragraph(bl, 0, "", 2.2)
+		case *report.List:
+			for i, p := range bl.Items {
+				space := 1.0
+				if i == 0 {
+					space = 2.2
+				}
+				b.paragraph(p, 5, "•", space)
+			}
+		case *report.PlaceGroup:
+			its := b.block(b.perCol(func(l int) []run { return []run{{text: bl.Name[l], st: stGroup}} }), 0, leadHead, false, "place "+string(bl.Place), "")
+			if len(its) > 0 {
+				its[0].spaceBefore = 2.6
+				its[len(its)-1].keep = true
+			}
+			for _, p := range bl.Items {
+				b.paragraph(p, 5, "–", 1.0)
+			}
+		case *report.FigureTable:
+			b.keyFigures()
+		case *report.ContestedTable:
+			b.contested()
+		case *report.Chart:
+			b.chart()
+		case *report.MapBlock:
+			b.protestMap()
+		case *report.BibliographyBlock:
+			b.bibliography()
+		case *report.ErrataBlock:
+			b.errata()
+		}
+	}
+	for _, sub := range s.Sections {
+		if s.Kind == report.SectionBibliography {
+			continue // the groups are set by the bibliography block
+		}
+		b.section(sub)
+	}
+}
+
+// body adds every section of the document for the current pass.
+func (b *builder) body() {
+	for _, s := range b.doc.Sections {
+		b.section(s)
+	}
+}
+
+// joinL joins the strings of several L in language l.
+func joinL(ls []report.L, l int, sep string) string {
+	parts := make([]string, 0, len(ls))
+	for _, x := range ls {
+		if x[l] != "" {
+			parts = append(parts, x[l])
+		}
+	}
+	return strings.Join(parts, sep)
+}

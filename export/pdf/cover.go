@@ -1,0 +1,145 @@
+package pdf
+
+import (
+	"strings"
+
+	"github.com/coibrief/coibrief/locales"
+	"github.com/coibrief/coibrief/report"
+)
+
+// cover adds the first page: issuer, title, dates, filters, summary,
+// disclaimer and method note, in every language of the edition side by
+// side.
+func (b *builder) cover() {
+	doc := b.doc
+	meta := &doc.Meta
+	series := make(report.L, len(b.locs))
+	for i := range b.locs {
+		series[i] = b.msg(i, locales.DocumentSeries, nil)
+	}
+	b.text(func(l int) []run {
+		rs := []run{{text: meta.Issuer[l], st: stIssuer}}
+		if meta.Unit[l] != "" {
+			rs = append(rs, run{text: " — " + meta.Unit[l], st: style{face: sans, size: 9.5, color: navy}})
+		}
+		return rs
+	}, 0, leadHead, 0)
+	b.text(func(l int) []run { return []run{{text: strings.ToUpper(series[l]), st: stSmall}} }, 0, leadHead, 1.5)
+	b.add(&item{h: 6, draw: func(d *drawer, y float64) {
+		d.stroke(navy, 0.8)
+		d.f.Line(marginL, y+3, pageW-marginR, y+3)
+	}})
+	b.text(func(l int) []run { return []run{{text: meta.Title[l], st: stTitle}} }, 0, 1.18, 6)
+	b.text(func(l int) []run {
+		rs := []run{{text: b.msg(l, locales.FieldPublished, nil) + " : " + meta.PublishedText[l], st: style{face: sans, size: 9.5, color: black}}}
+		if b.locs[l].Tag().String() != "fr" {
+			rs[0].text = b.msg(l, locales.FieldPublished, nil) + ": " + meta.PublishedText[l]
+		}
+		if meta.UpdatedText[l] != "" {
+			sep := " : "
+			if b.locs[l].Tag().String() != "fr" {
+				sep = ": "
+			}
+			rs = append(rs, run{text: " · " + b.msg(l, locales.FieldUpdated, nil) + sep + meta.UpdatedText[l], st: style{face: sans, size: 9.5, color: black}})
+		}
+		return rs
+	}, 0, leadHead, 4)
+	if len(doc.Filters) > 0 {
+		b.text(func(l int) []run {
+			parts := make([]string, len(doc.Filters))
+			for i, f := range doc.Filters {
+				parts[i] = f[l]
+			}
+			return []run{{text: b.msg(l, locales.FieldFilters, nil) + " — " + strings.Join(parts, " · "), st: style{face: sansBold, size: 9.5, color: red}}}
+		}, 0, leadHead, 3)
+	}
+	b.label(locales.SummaryHeading, 7)
+	b.text(func(l int) []run { return []run{{text: meta.Summary[l], st: stBody}} }, 0, leadBody, 1.5)
+	b.label(locales.MethodHeading, 5)
+	for _, f := range meta.Method {
+		b.text(func(l int) []run {
+			return []run{{text: f.Label[l] + " — ", st: style{face: sansBold, size: 8.2, color: navy}}, {text: f.Value[l], st: style{face: sans, size: 8.2, color: black}}}
+		}, 0, leadCell, 0.8)
+	}
+	if meta.MethodNote[0] != "" {
+		b.text(func(l int) []run {
+			return []run{{text: meta.MethodNote[l], st: style{face: sans, size: 8.2, color: grey}}}
+		}, 0, leadCell, 1.2)
+	}
+	b.label(locales.DisclaimerHeading, 5)
+	b.text(func(l int) []run {
+		return []run{{text: meta.Disclaimer[l], st: style{face: serifItalic, size: 8.4, color: grey}}}
+	}, 0, leadCell, 1)
+}
+
+// text adds a block built per language, with space before it.
+func (b *builder) text(f func(l int) []run, indent, lead, space float64) []*item {
+	its := b.block(b.perCol(f), indent, lead, false, "cover", "")
+	if len(its) > 0 {
+		its[0].spaceBefore = space
+	}
+	return its
+}
+
+// label adds a small heading of the cover.
+func (b *builder) label(id locales.ID, space float64) {
+	its := b.text(func(l int) []run { return []run{{text: b.msg(l, id, nil), st: stH3}} }, 0, leadHead, space)
+	if len(its) > 0 {
+		its[len(its)-1].keep = true
+	}
+}
+
+// contents adds the table of contents: every section and day, with its
+// page number and a link to it. Page numbers are read when drawing, once
+// the pages are laid out.
+func (b *builder) contents(entries []tocEntry, anchors *map[string]anchorPos) {
+	b.heading(b.titleL(locales.ContentsHeading), "contents", 1, true)
+	for _, e := range entries {
+		st, indent, space := stTOC, 6.0, 0.6
+		if e.level == 1 {
+			st, indent, space = stTOC1, 0, 2.2
+		}
+		w := b.m.width(e.title, st, "contents")
+		maxW := textW - indent - 14
+		title := e.title
+		for w > maxW && len([]rune(title)) > 4 {
+			r := []rune(title)
+			title = string(r[:len(r)-4]) + "…"
+			w = b.m.width(title, st, "contents")
+		}
+		anchor := e.anchor
+		link := b.link(anchor)
+		h := st.size * 1.5 * ptToMM
+		b.add(&item{h: h, spaceBefore: space, draw: func(d *drawer, y float64) {
+			base := y + h*0.72
+			d.text(marginL+indent, base, title, st)
+			num := ""
+			if p, ok := (*anchors)[anchor]; ok {
+				num = itoa(p.page)
+			}
+			nw := b.m.width(num, st, "contents")
+			d.text(pageW-marginR-nw, base, num, st)
+			// dotted leader
+			d.stroke(rgb{170, 170, 170}, 0.2)
+			d.f.SetDashPattern([]float64{0.3, 1.2}, 0)
+			d.f.Line(marginL+indent+w+2, base, pageW-marginR-nw-2, base)
+			d.f.SetDashPattern([]float64{}, 0)
+			d.f.Link(marginL+indent, y, textW-indent, h, link)
+		}})
+	}
+}
+
+type tocEntry struct {
+	level  int
+	anchor string
+	title  string
+}
+
+// titleL is a catalog message in every language of the document.
+func (b *builder) titleL(id locales.ID) report.L {
+	l := make(report.L, len(b.locs))
+	for i := range b.locs {
+		l[i] = b.msg(i, id, nil)
+	}
+	return l
+}

@@ -1,0 +1,115 @@
+package pdf
+
+import (
+	"fmt"
+	"math"
+	"sync"
+
+	"github.com/go-fonts/liberation/liberationsansbold"
+	"github.com/go-fonts/liberation/liberationsansregular"
+	"github.com/go-fonts/liberation/liberationserifbold"
+	"github.com/go-fonts/liberation/liberationserifitalic"
+	"github.com/go-fonts/liberation/liberationserifregular"
+	"golang.org/x/image/font/sfnt"
+)
+
+// face is one of the typefaces a briefing is set in.
+type face uint8
+
+const (
+	serif       face = iota // body text and footnotes
+	serifBold               // emphasis in the body
+	serifItalic             // translated titles, flags
+	sans                    // tables, running heads, labels
+	sansBold                // headings
+	numFaces
+)
+
+// fontInfo is a parsed TrueType font with the advance widths fpdf uses.
+type fontInfo struct {
+	family, style string // as registered with fpdf
+	ttf           []byte
+	font          *sfnt.Font
+	upem          float64
+
+	mu   sync.Mutex
+	adv  [0x3000]int16 // advance in 1/1000 em for runes below 0x3000; -1 when not in the font, 0 when not computed
+	more map[rune]int16
+}
+
+var (
+	fontsOnce sync.Once
+	fontsErr  error
+	fonts     [numFaces]*fontInfo
+)
+
+// loadFonts parses the embedded fonts once per process.
+func loadFonts() error {
+	fontsOnce.Do(func() {
+		for f, spec := range [numFaces]struct {
+			family, style string
+			ttf           []byte
+		}{
+			serif:       {"serif", "", liberationserifregular.TTF},
+			serifBold:   {"serif", "B", liberationserifbold.TTF},
+			serifItalic: {"serif", "I", liberationserifitalic.TTF},
+			sans:        {"sans", "", liberationsansregular.TTF},
+			sansBold:    {"sans", "B", liberationsansbold.TTF},
+		} {
+			ft, err := sfnt.Parse(spec.ttf)
+			if err != nil {
+				fontsErr = fmt.Errorf("pdf: parsing font %s %s: %w", spec.family, spec.style, err)
+				return
+			}
+			fonts[f] = &fontInfo{family: spec.family, style: spec.style, ttf: spec.ttf, font: ft, upem: float64(ft.UnitsPerEm()), more: map[rune]int16{}}
+		}
+	})
+	return fontsErr
+}
+
+// advance returns the advance width of r in 1/1000 em as fpdf rounds it,
+// and false when the font has no glyph for r.
+func (fi *fontInfo) advance(r rune) (int16, bool) {
+	fi.mu.Lock()
+	defer fi.mu.Unlock()
+	if r >= 0 && r < rune(len(fi.adv)) {
+		if a := fi.adv[r]; a != 0 {
+			return a, a > 0
+		}
+	} else if a, ok := fi.more[r]; ok {
+		return a, a > 0
+	}
+	var buf sfnt.Buffer
+	a := int16(-1)
+	if gi, err := fi.font.GlyphIndex(&buf, r); err == nil && gi != 0 {
+		if adv, err := fi.font.GlyphAdvance(&buf, gi, fixedUnits(fi.upem), 0); err == nil {
+			a = int16(math.Round(float64(adv) / 64 * 1000 / fi.upem))
+			if a == 0 {
+				a = 1 // keep 0 for "not computed"; a zero-width glyph measures 0.001 em
+			}
+		}
+	}
+	if r >= 0 && r < rune(len(fi.adv)) {
+		fi.adv[r] = a
+	} else {
+		fi.more[r] = a
+	}
+	return a, a > 0
+}
+
+// fixedUnits returns ppem so that GlyphAdvance answers in font units (26.6).
+func fixedUnits(upem float64) fixedInt { return fixedInt(int32(upem) << 6) }
+
+// width returns the width of s in points at size, and the first rune the
+// font cannot draw.
+func (fi *fontInfo) width(s string, size float64) (float64, rune, bool) {
+	total := 0
+	for _, r := range s {
+		a, ok := fi.advance(r)
+		if !ok {
+			return 0, r, false
+		}
+		total += int(a)
+	}
+	return float64(total) * size / 1000, 0, true
+}

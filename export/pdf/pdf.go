@@ -1,0 +1,318 @@
+// Package pdf renders a briefing (a *report.Document) as a PDF country of
+// origin note: a cover with the method note, a table of contents with
+// links, the chronology with footnotes at the foot of the page that calls
+// them, key and contested figures with a chart, a map of the protests, and
+// the bibliography with clickable links. It is set in Liberation Serif and
+// Sans, embedded and subset, which cover French, Russian and Kazakh.
+//
+// The same briefing renders as a single-language edition, a parallel
+// edition (two languages side by side, block by block) or a sequential one
+// (all of the first language, then all of the second). Output is
+// deterministic: the document's dates come from the dossier, never from
+// the clock.
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/coibrief/coibrief/locales"
+	"github.com/coibrief/coibrief/model"
+	"github.com/coibrief/coibrief/report"
+	"github.com/go-pdf/fpdf"
+	"golang.org/x/text/language"
+)
+
+// Edition says how the languages of a briefing are laid out.
+type Edition uint8
+
+// Editions.
+const (
+	Single     Edition = iota // one language (Options.Language)
+	Parallel                  // two languages in two columns, aligned block by block
+	Sequential                // the whole briefing in the first language, then in the second
+)
+
+var editions = [...]string{"single", "parallel", "sequential"}
+
+func (e Edition) String() string {
+	if int(e) < len(editions) {
+		return editions[e]
+	}
+	return fmt.Sprintf("edition(%d)", uint8(e))
+}
+
+// ParseEdition parses "single", "parallel" or "sequential".
+func ParseEdition(s string) (Edition, error) {
+	for i, n := range editions {
+		if n == s {
+			return Edition(i), nil
+		}
+	}
+	return 0, fmt.Errorf("pdf: %w: edition %q (want single, parallel or sequential)", ErrOptions, s)
+}
+
+// Options says how to render a briefing. The zero Options renders a single
+// edition in the briefing's first language.
+type Options struct {
+	Edition Edition
+	// Language is the language of a single edition; the zero Tag means
+	// the briefing's first language. Editions of two languages take
+	// both of the briefing's, in its order.
+	Language language.Tag
+}
+
+// Info describes a rendered PDF.
+type Info struct {
+	Pages int
+}
+
+// Write renders doc to w. It writes nothing to w when it fails: the whole
+// PDF is rendered in memory first. Text the embedded fonts cannot draw is
+// an error naming the text and the character (ErrGlyph), never a blank box.
+func Write(w io.Writer, doc *report.Document, opt Options) (Info, error) {
+	data, info, err := Render(doc, opt)
+	if err != nil {
+		return Info{}, err
+	}
+	if _, err := w.Write(data); err != nil {
+		return Info{}, fmt.Errorf("pdf: writing: %w", err)
+	}
+	return info, nil
+}
+
+// Render renders doc and returns the PDF's bytes.
+func Render(doc *report.Document, opt Options) (data []byte, info Info, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			data, info, err = nil, Info{}, fmt.Errorf("pdf: %w: %v", ErrRender, r)
+		}
+	}()
+	if doc == nil {
+		return nil, Info{}, fmt.Errorf("pdf: %w: nil document", ErrOptions)
+	}
+	if err := loadFonts(); err != nil {
+		return nil, Info{}, err
+	}
+	langs, err := editionLanguages(doc, opt)
+	if err != nil {
+		return nil, Info{}, err
+	}
+	locs := make([]*locales.Locale, len(doc.Languages))
+	for i, tag := range doc.Languages {
+		if locs[i], err = locales.New(tag); err != nil {
+			return nil, Info{}, fmt.Errorf("pdf: %w", err)
+		}
+	}
+
+	f := fpdf.New("P", "mm", "A4", "")
+	f.SetMargins(marginL, bodyTop, marginR)
+	f.SetAutoPageBreak(false, 0)
+	f.SetCompression(true)
+	f.SetCatalogSort(true)
+	for _, fi := range fonts {
+		f.AddUTF8FontFromBytes(fi.family, fi.style, fi.ttf)
+	}
+	b := &builder{doc: doc, f: f, locs: locs, notes: map[int][]noteLine{}, links: map[string]int{}}
+	setMetadata(f, doc, langs, locs)
+
+	// The cover and contents show the edition's languages side by side.
+	b.cols = columns(langs)
+	b.cover()
+	var anchors map[string]anchorPos
+	b.contents(b.tocEntries(opt.Edition, langs), &anchors)
+	if opt.Edition == Sequential {
+		for i, l := range langs {
+			b.part, b.prefix = i, doc.Languages[l].String()+"-"
+			b.cols = columns([]int{l})
+			b.heading(report.L(slices.Repeat([]string{languageName(locs[l], doc.Languages[l])}, len(locs))), "part", 1, true)
+			b.body()
+		}
+	} else {
+		b.body()
+	}
+	if b.err != nil {
+		return nil, Info{}, b.err
+	}
+	if b.m.err != nil {
+		return nil, Info{}, b.m.err
+	}
+
+	pages, pos := paginate(b.items, b.notes, true)
+	anchors = pos
+	for a, id := range b.links {
+		p, ok := anchors[a]
+		if !ok {
+			return nil, Info{}, fmt.Errorf("pdf: %w: link to %q, which is not in the document", ErrRender, a)
+		}
+		f.SetLink(id, p.y, p.page)
+	}
+	d := &drawer{f: f, face: numFaces}
+	for i, pg := range pages {
+		f.AddPage()
+		d.face, d.color = numFaces, rgb{1, 2, 3} // fpdf resets state between pages
+		d.setStyle(stBody)
+		if !pg.cover {
+			b.runningHead(d, i+1, len(pages), langs)
+		}
+		for _, pl := range pg.items {
+			for _, mk := range pl.it.marks {
+				f.Bookmark(mk.title, mk.level, pl.y)
+			}
+			pl.it.draw(d, pl.y)
+		}
+		if pg.noteTop > 0 {
+			d.stroke(grey, 0.25)
+			f.Line(marginL, pg.noteTop+1.4, marginL+45, pg.noteTop+1.4)
+			y := pg.noteTop + noteSep
+			for _, nl := range pg.notes {
+				nl.draw(d, y)
+				y += nl.h
+			}
+		}
+	}
+	if b.m.err != nil {
+		return nil, Info{}, b.m.err
+	}
+	if b.err != nil {
+		return nil, Info{}, b.err
+	}
+	if err := f.Error(); err != nil {
+		return nil, Info{}, fmt.Errorf("pdf: %w: %w", ErrRender, err)
+	}
+	var buf bytes.Buffer
+	if err := f.Output(&buf); err != nil {
+		return nil, Info{}, fmt.Errorf("pdf: %w: %w", ErrRender, err)
+	}
+	return buf.Bytes(), Info{Pages: len(pages)}, nil
+}
+
+// editionLanguages returns the indexes, in doc.Languages, of the languages
+// the edition shows.
+func editionLanguages(doc *report.Document, opt Options) ([]int, error) {
+	switch opt.Edition {
+	case Single:
+		if opt.Language == language.Und {
+			return []int{0}, nil
+		}
+		i := slices.Index(doc.Languages, opt.Language)
+		if i < 0 {
+			return nil, fmt.Errorf("pdf: %w: the briefing is not in %s (it has %v)", ErrOptions, opt.Language, doc.Languages)
+		}
+		return []int{i}, nil
+	case Parallel, Sequential:
+		if len(doc.Languages) != 2 {
+			return nil, fmt.Errorf("pdf: %w: a %s edition needs a briefing in two languages, not %v", ErrOptions, opt.Edition, doc.Languages)
+		}
+		return []int{0, 1}, nil
+	}
+	return nil, fmt.Errorf("pdf: %w: unknown edition %d", ErrOptions, uint8(opt.Edition))
+}
+
+// columns lays the languages side by side across the text width.
+func columns(langs []int) []col {
+	if len(langs) == 1 {
+		return []col{{x: marginL, w: textW, lang: langs[0]}}
+	}
+	w := (textW - gutter) / 2
+	return []col{{x: marginL, w: w, lang: langs[0]}, {x: marginL + w + gutter, w: w, lang: langs[1]}}
+}
+
+func languageName(l *locales.Locale, tag language.Tag) string {
+	n, err := l.LanguageName(tag)
+	if err != nil {
+		return tag.String()
+	}
+	return strings.ToUpper(n[:1]) + n[1:]
+}
+
+// tocEntries lists the table of contents of the edition.
+func (b *builder) tocEntries(ed Edition, langs []int) []tocEntry {
+	var out []tocEntry
+	add := func(prefix string, level int, join func(report.L) string) {
+		for _, c := range b.doc.Contents {
+			out = append(out, tocEntry{level: c.Level + level, anchor: prefix + c.Anchor, title: join(c.Title)})
+		}
+	}
+	if ed == Sequential {
+		for _, l := range langs {
+			prefix := b.doc.Languages[l].String() + "-"
+			out = append(out, tocEntry{level: 1, anchor: prefix + "part", title: languageName(b.locs[l], b.doc.Languages[l])})
+			add(prefix, 1, func(t report.L) string { return t[l] })
+		}
+		for i := range out {
+			if out[i].level > 2 {
+				out[i].level = 2
+			}
+		}
+		return out
+	}
+	add("", 0, b.bi)
+	return out
+}
+
+// runningHead draws the running head and foot of a page.
+func (b *builder) runningHead(d *drawer, page, total int, langs []int) {
+	meta := &b.doc.Meta
+	parts := make([]string, 0, len(langs))
+	for _, l := range langs {
+		parts = append(parts, meta.ShortTitle[l])
+	}
+	head := strings.Join(slices.Compact(parts), " / ")
+	d.text(marginL, 14, head, stSmall)
+	date := meta.PublishedText[langs[0]]
+	if meta.UpdatedText[langs[0]] != "" {
+		date = meta.UpdatedText[langs[0]]
+	}
+	d.text(pageW-marginR-b.m.width(date, stSmall, "running head"), 14, date, stSmall)
+	d.stroke(rgb{180, 188, 204}, 0.2)
+	d.f.Line(marginL, 16, pageW-marginR, 16)
+	foot := make([]string, 0, len(langs))
+	for _, l := range langs {
+		foot = append(foot, b.msg(l, locales.FieldPage, map[string]any{"Page": page, "Total": total}))
+	}
+	s := strings.Join(slices.Compact(foot), " · ")
+	d.text((pageW-b.m.width(s, stSmall, "running foot"))/2, 287, s, stSmall)
+}
+
+// setMetadata sets the document information from the briefing, with dates
+// from the dossier so that the same briefing gives the same bytes.
+func setMetadata(f *fpdf.Fpdf, doc *report.Document, langs []int, locs []*locales.Locale) {
+	meta := &doc.Meta
+	join := func(l report.L) string {
+		parts := make([]string, 0, len(langs))
+		for _, i := range langs {
+			parts = append(parts, l[i])
+		}
+		return strings.Join(slices.Compact(parts), " / ")
+	}
+	f.SetTitle(join(meta.Title), true)
+	author := join(meta.Issuer)
+	if u := join(meta.Unit); u != "" {
+		author += " — " + u
+	}
+	f.SetAuthor(author, true)
+	f.SetSubject(join(meta.Summary), true)
+	f.SetKeywords(join(meta.Keywords), true)
+	f.SetCreator("coibrief", true)
+	f.SetLang(doc.Languages[langs[0]].String())
+	created := noon(meta.Published)
+	f.SetCreationDate(created)
+	if !meta.Updated.IsZero() {
+		f.SetModificationDate(noon(meta.Updated))
+	} else {
+		f.SetModificationDate(created)
+	}
+	_ = locs
+}
+
+func noon(d model.Date) time.Time {
+	if d.IsZero() {
+		return time.Date(2000, 1, 1, 12, 0, 0, 0, time.UTC)
+	}
+	return time.Date(d.Year, d.Month, d.Day, 12, 0, 0, 0, time.UTC)
+}
