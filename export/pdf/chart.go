@@ -3,6 +3,8 @@ package pdf
 import (
 	"math"
 
+	"github.com/coibrief/coibrief/locales"
+
 	"github.com/coibrief/coibrief/model"
 	"github.com/coibrief/coibrief/report"
 )
@@ -59,11 +61,12 @@ func (b *builder) chart() {
 	for _, t := range append(titles, kindNames...) {
 		b.m.width(t, stSmall, "chart")
 	}
+	b.subheading(b.biMsg(locales.ChartHeading))
 	panelW := (textW - gutter) / float64(len(metrics))
 	if len(metrics) > 1 {
 		panelW = (textW - gutter*float64(len(metrics)-1)) / float64(len(metrics))
 	}
-	b.add(&item{h: chartH + legendH, spaceBefore: 4, draw: func(d *drawer, y float64) {
+	b.add(&item{h: chartH + legendH, spaceBefore: 1.5, draw: func(d *drawer, y float64) {
 		for i, m := range metrics {
 			x := marginL + float64(i)*(panelW+gutter)
 			b.panel(d, x, y, panelW, chartH, titles[i], byMetric[m], l)

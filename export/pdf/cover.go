@@ -31,16 +31,10 @@ func (b *builder) cover() {
 	}})
 	b.text(func(l int) []run { return []run{{text: meta.Title[l], st: stTitle}} }, 0, 1.18, 6)
 	b.text(func(l int) []run {
-		rs := []run{{text: b.msg(l, locales.FieldPublished, nil) + " : " + meta.PublishedText[l], st: style{face: sans, size: 9.5, color: black}}}
-		if b.locs[l].Tag().String() != "fr" {
-			rs[0].text = b.msg(l, locales.FieldPublished, nil) + ": " + meta.PublishedText[l]
-		}
+		st := style{face: sans, size: 9.5, color: black}
+		rs := []run{{text: b.labelValue(l, locales.FieldPublished, meta.PublishedText[l]), st: st}}
 		if meta.UpdatedText[l] != "" {
-			sep := " : "
-			if b.locs[l].Tag().String() != "fr" {
-				sep = ": "
-			}
-			rs = append(rs, run{text: " · " + b.msg(l, locales.FieldUpdated, nil) + sep + meta.UpdatedText[l], st: style{face: sans, size: 9.5, color: black}})
+			rs = append(rs, run{text: " · " + b.labelValue(l, locales.FieldUpdated, meta.UpdatedText[l]), st: st})
 		}
 		return rs
 	}, 0, leadHead, 4)
@@ -142,4 +136,9 @@ func (b *builder) titleL(id locales.ID) report.L {
 		l[i] = b.msg(i, id, nil)
 	}
 	return l
+}
+
+// labelValue is "Label: value" in language l.
+func (b *builder) labelValue(l int, label locales.ID, value string) string {
+	return b.msg(l, locales.FieldLabelValue, map[string]any{"Label": b.msg(l, label, nil), "Value": value})
 }

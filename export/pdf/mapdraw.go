@@ -63,7 +63,9 @@ func (b *builder) protestMap() {
 		legend[i] = b.bi(lg)
 		b.m.width(legend[i], stSmall, "map legend")
 	}
-	b.add(&item{h: mapH + 12, spaceBefore: 3, draw: func(d *drawer, y float64) {
+	sizeLabel := b.biMsg(locales.FieldEntries)
+	b.m.width(sizeLabel, stSmall, "map legend")
+	b.add(&item{h: mapH + 26, spaceBefore: 3, draw: func(d *drawer, y float64) {
 		bounds := geo.BoundsOf(rings)
 		proj := geo.Fit(bounds, marginL+2, y+2, textW-4, mapH-4)
 		// outline
@@ -106,7 +108,7 @@ func (b *builder) protestMap() {
 			hh := stMapLabel.size * ptToMM
 			for _, c := range [][2]float64{{r + 0.8, hh / 3}, {-r - 0.8 - w, hh / 3}, {-w / 2, -r - 0.8}, {-w / 2, r + hh}, {r, -r}, {r, r + hh}, {-r - w, -r}, {-r - w, r + hh}} {
 				lr := rect{px + c[0], py + c[1] - hh, px + c[0] + w, py + c[1] + 0.6}
-				free := true
+				free := lr.x0 >= marginL && lr.x1 <= pageW-marginR
 				for _, t := range taken {
 					if lr.overlaps(t) {
 						free = false
@@ -128,19 +130,21 @@ func (b *builder) protestMap() {
 			d.text(lx+4.2, ly, legend[i], stSmall)
 			lx += 4.2 + b.m.width(legend[i], stSmall, "map") + 5
 		}
-		lx, ly = marginL, y+mapH+10.5
+		lx, ly = marginL, y+mapH+16
+		d.text(lx, ly+1, sizeLabel, stSmall)
+		lx += b.m.width(sizeLabel, stSmall, "map") + 4
 		for _, n := range []int{1, 5, 10, 30} {
 			r := radius(n)
 			d.stroke(rgb{110, 110, 110}, 0.25)
-			d.f.Circle(lx+r, ly-1.2, r, "D")
+			d.f.Circle(lx+r, ly, r, "D")
 			lab := strconv.Itoa(n)
-			d.text(lx+2*r+1.2, ly, lab, stSmall)
+			d.text(lx+2*r+1.2, ly+1, lab, stSmall)
 			lx += 2*r + 7
 		}
 	}})
 	// the table of places
 	widths := []float64{46, 20, 50, 50}
-	header := []string{b.biMsg(locales.FieldPlace), "N", b.biMsg(locales.FieldDate), b.biMsg(locales.FieldKind)}
+	header := []string{b.biMsg(locales.FieldPlace), b.biMsg(locales.FieldEntries), b.biMsg(locales.FieldDate), b.biMsg(locales.FieldKind)}
 	var rows [][][]run
 	for i, p := range m.Points {
 		rows = append(rows, [][]run{cell(names[i], stCellB), cell(strconv.Itoa(p.Entries), stCell), cell(p.Dates[l], stCell), cell(b.bi(p.KindText), stCell)})

@@ -124,7 +124,7 @@ func (b *builder) keyFigures() {
 	b.table(widths, header, rows, "key figures")
 	if len(fs.Retracted) > 0 {
 		b.spacer(2)
-		b.subheading(b.biMsg(locales.FieldRetracted))
+		b.subheading(b.biMsg(locales.RetractedFiguresHeading))
 		widths := []float64{26, 40, 30, 40, 30}
 		header := []string{b.biMsg(locales.FieldValue), b.biMsg(locales.FieldMetric), b.biMsg(locales.FieldScope), b.biMsg(locales.FieldClaimant), b.biMsg(locales.FieldStatus)}
 		var rows [][][]run
