@@ -430,3 +430,25 @@ func TestLinkEncodesNonASCII(t *testing.T) {
 		t.Error("no source URL with reapparaît")
 	}
 }
+
+func TestFindPlace(t *testing.T) {
+	d := dossier(t)
+	for name, want := range map[string]model.PlaceID{
+		"Shymkent": "shymkent", "Chymkent": "shymkent", "Шымкент": "shymkent", "shymkent": "shymkent",
+		"Almaty": "almaty", "ALMATY": "almaty", "Алматы": "almaty", "Alma-Ata": "almaty",
+		"Oust-Kamenogorsk": "oskemen", "ust kamenogorsk": "oskemen", "Zhanaozen": "janaozen", "Janaozen": "janaozen",
+		"Aktaou": "aktau", "Semeï": "semey", "Semey": "semey", "Nur-Sultan": "nur-sultan", "Astana": "nur-sultan",
+	} {
+		got, err := report.FindPlace(d, name)
+		if err != nil || got != want {
+			t.Errorf("FindPlace(%q) = %q, %v; want %q", name, got, err, want)
+		}
+	}
+	_, err := report.FindPlace(d, "Shymkemt")
+	if !errors.Is(err, report.ErrUnknownPlace) || !strings.Contains(err.Error(), "did you mean Chymkent") {
+		t.Errorf("FindPlace(Shymkemt) error %v; want a suggestion of Chymkent", err)
+	}
+	if _, err := report.FindPlace(d, "Atlantis"); err == nil || err.Error() != `report: unknown place "Atlantis"` {
+		t.Errorf("FindPlace(Atlantis) error %v", err)
+	}
+}

@@ -1,0 +1,153 @@
+package report
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/coibrief/coibrief/model"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// FindPlace returns the place of d that name designates: its id, its name
+// in any language, or one of its aliases, compared without regard to case,
+// accents, hyphens or apostrophes — "Shymkent", "Chymkent" and "Шымкент"
+// all find Shymkent. A name that two places share is an error listing
+// both; an unknown name is an error (wrapping ErrUnknownPlace) that
+// suggests the closest names.
+func FindPlace(d *model.Dossier, name string) (model.PlaceID, error) {
+	key := foldName(name)
+	if key == "" {
+		return "", fmt.Errorf("report: %w: empty place name", ErrUnknownPlace)
+	}
+	type cand struct {
+		id    model.PlaceID
+		label string
+	}
+	var byName, byAlias []cand
+	for i := range d.Places {
+		p := &d.Places[i]
+		if string(p.ID) == name {
+			return p.ID, nil
+		}
+		label := p.Name[d.Languages[0]]
+		matched := false
+		for _, tag := range p.Name.Languages() {
+			if foldName(p.Name[tag]) == key {
+				byName, matched = append(byName, cand{p.ID, label}), true
+				break
+			}
+		}
+		if matched {
+			continue
+		}
+		for _, a := range p.Aliases {
+			if foldName(a) == key || foldName(string(p.ID)) == key {
+				byAlias = append(byAlias, cand{p.ID, label})
+				break
+			}
+		}
+	}
+	found := byName
+	if len(found) == 0 {
+		found = byAlias
+	}
+	switch len(found) {
+	case 1:
+		return found[0].id, nil
+	case 0:
+		return "", fmt.Errorf("report: %w %q%s", ErrUnknownPlace, name, suggest(d, key))
+	}
+	names := make([]string, len(found))
+	for i, c := range found {
+		names[i] = fmt.Sprintf("%s (%s)", c.label, c.id)
+	}
+	return "", fmt.Errorf("report: %w: %q names %s: give the id", ErrAmbiguousPlace, name, strings.Join(names, " and "))
+}
+
+// suggest lists the names closest to key, as ": did you mean …?".
+func suggest(d *model.Dossier, key string) string {
+	type hit struct {
+		name string
+		dist int
+	}
+	var hits []hit
+	seen := map[string]bool{}
+	for i := range d.Places {
+		p := &d.Places[i]
+		names := append([]string{string(p.ID)}, p.Aliases...)
+		for _, tag := range p.Name.Languages() {
+			names = append(names, p.Name[tag])
+		}
+		best := hit{dist: 1 << 30}
+		for _, n := range names {
+			if dd := distance(key, foldName(n)); dd < best.dist {
+				best = hit{p.Name[d.Languages[0]], dd}
+			}
+		}
+		limit := max(2, len([]rune(key))/3)
+		if best.dist <= limit && !seen[best.name] {
+			seen[best.name] = true
+			hits = append(hits, best)
+		}
+	}
+	if len(hits) == 0 {
+		return ""
+	}
+	slices.SortStableFunc(hits, func(a, b hit) int { return a.dist - b.dist })
+	if len(hits) > 3 {
+		hits = hits[:3]
+	}
+	names := make([]string, len(hits))
+	for i, h := range hits {
+		names[i] = h.name
+	}
+	return ": did you mean " + strings.Join(names, ", ") + "?"
+}
+
+var unaccent = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+
+// foldName reduces a place name to a comparable key: lower case, no
+// accents, words separated by single spaces.
+func foldName(s string) string {
+	s, _, _ = transform.String(unaccent, strings.ToLower(s))
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+			continue
+		}
+		space = true
+	}
+	return b.String()
+}
+
+// distance is the Levenshtein distance between a and b, in runes.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
