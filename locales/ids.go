@@ -109,6 +109,122 @@ const (
 	CountInjured   ID = "Count.Injured"
 )
 
+// Wording of the spreadsheet export (export/xlsx): sheet names, column
+// headers, legend lines, chart titles and number formats.
+
+// Workbook sheet names. Each must be a valid sheet name: at most 31
+// characters, none of [ ] : * ? / \.
+const (
+	WorkbookSheetSummary   ID = "Workbook.Sheet.Summary"
+	WorkbookSheetFigures   ID = "Workbook.Sheet.Figures"
+	WorkbookSheetContested ID = "Workbook.Sheet.Contested"
+	WorkbookSheetCharts    ID = "Workbook.Sheet.Charts"
+	WorkbookSheetTimeline  ID = "Workbook.Sheet.Timeline"
+	WorkbookSheetPlaces    ID = "Workbook.Sheet.Places"
+	WorkbookSheetSources   ID = "Workbook.Sheet.Sources"
+)
+
+// Workbook column headers.
+const (
+	WorkbookColumnID            ID = "Workbook.Column.ID"
+	WorkbookColumnFigure        ID = "Workbook.Column.Figure"
+	WorkbookColumnMetric        ID = "Workbook.Column.Metric"
+	WorkbookColumnParty         ID = "Workbook.Column.Party"
+	WorkbookColumnValue         ID = "Workbook.Column.Value"
+	WorkbookColumnQualifier     ID = "Workbook.Column.Qualifier"
+	WorkbookColumnLow           ID = "Workbook.Column.Low"
+	WorkbookColumnHigh          ID = "Workbook.Column.High"
+	WorkbookColumnUnit          ID = "Workbook.Column.Unit"
+	WorkbookColumnAsStated      ID = "Workbook.Column.AsStated"
+	WorkbookColumnScope         ID = "Workbook.Column.Scope"
+	WorkbookColumnScopeLevel    ID = "Workbook.Column.ScopeLevel"
+	WorkbookColumnAsOf          ID = "Workbook.Column.AsOf"
+	WorkbookColumnReported      ID = "Workbook.Column.Reported"
+	WorkbookColumnClaimant      ID = "Workbook.Column.Claimant"
+	WorkbookColumnClaimantKind  ID = "Workbook.Column.ClaimantKind"
+	WorkbookColumnSide          ID = "Workbook.Column.Side"
+	WorkbookColumnSources       ID = "Workbook.Column.Sources"
+	WorkbookColumnSourceIDs     ID = "Workbook.Column.SourceIDs"
+	WorkbookColumnStatus        ID = "Workbook.Column.Status"
+	WorkbookColumnStatusDate    ID = "Workbook.Column.StatusDate"
+	WorkbookColumnNote          ID = "Workbook.Column.Note"
+	WorkbookColumnSumOf         ID = "Workbook.Column.SumOf"
+	WorkbookColumnSupersededBy  ID = "Workbook.Column.SupersededBy"
+	WorkbookColumnGroup         ID = "Workbook.Column.Group"
+	WorkbookColumnLowest        ID = "Workbook.Column.Lowest"
+	WorkbookColumnHighest       ID = "Workbook.Column.Highest"
+	WorkbookColumnSpread        ID = "Workbook.Column.Spread"
+	WorkbookColumnCount         ID = "Workbook.Column.Count"
+	WorkbookColumnDate          ID = "Workbook.Column.Date"
+	WorkbookColumnEndDate       ID = "Workbook.Column.EndDate"
+	WorkbookColumnWhen          ID = "Workbook.Column.When"
+	WorkbookColumnDatePrecision ID = "Workbook.Column.DatePrecision"
+	WorkbookColumnTime          ID = "Workbook.Column.Time"
+	WorkbookColumnEndTime       ID = "Workbook.Column.EndTime"
+	WorkbookColumnPlaces        ID = "Workbook.Column.Places"
+	WorkbookColumnKind          ID = "Workbook.Column.Kind"
+	WorkbookColumnText          ID = "Workbook.Column.Text"
+	WorkbookColumnReliability   ID = "Workbook.Column.Reliability"
+	WorkbookColumnFootnote      ID = "Workbook.Column.Footnote"
+	WorkbookColumnFigures       ID = "Workbook.Column.Figures"
+	WorkbookColumnName          ID = "Workbook.Column.Name"
+	WorkbookColumnAliases       ID = "Workbook.Column.Aliases"
+	WorkbookColumnPlaceKind     ID = "Workbook.Column.PlaceKind"
+	WorkbookColumnRegion        ID = "Workbook.Column.Region"
+	WorkbookColumnLatitude      ID = "Workbook.Column.Latitude"
+	WorkbookColumnLongitude     ID = "Workbook.Column.Longitude"
+	WorkbookColumnEntries       ID = "Workbook.Column.Entries"
+	WorkbookColumnFirstDate     ID = "Workbook.Column.FirstDate"
+	WorkbookColumnLastDate      ID = "Workbook.Column.LastDate"
+	WorkbookColumnCategory      ID = "Workbook.Column.Category"
+	WorkbookColumnOutlet        ID = "Workbook.Column.Outlet"
+	WorkbookColumnTitle         ID = "Workbook.Column.Title"
+	WorkbookColumnTitleLanguage ID = "Workbook.Column.TitleLanguage"
+	WorkbookColumnTranslation   ID = "Workbook.Column.Translation"
+	WorkbookColumnPublished     ID = "Workbook.Column.Published"
+	WorkbookColumnUpdated       ID = "Workbook.Column.Updated"
+	WorkbookColumnURL           ID = "Workbook.Column.URL"
+	WorkbookColumnCitation      ID = "Workbook.Column.Citation"
+	WorkbookColumnFootnotes     ID = "Workbook.Column.Footnotes"
+	WorkbookColumnSeries        ID = "Workbook.Column.Series"
+)
+
+// Workbook legend, on its first sheet. The lines' placeholders are the
+// column headers and sheet names they mention.
+const (
+	WorkbookLegendHeading    ID = "Workbook.Legend.Heading"
+	WorkbookLegendSides      ID = "Workbook.Legend.Sides"
+	WorkbookLegendKeyFigures ID = "Workbook.Legend.KeyFigures"
+	WorkbookLegendContested  ID = "Workbook.Legend.Contested"
+	WorkbookLegendValues     ID = "Workbook.Legend.Values"
+	WorkbookLegendDates      ID = "Workbook.Legend.Dates"
+	WorkbookLegendRetracted  ID = "Workbook.Legend.Retracted"
+	WorkbookLegendDerived    ID = "Workbook.Legend.Derived"
+	WorkbookLegendSources    ID = "Workbook.Legend.Sources"
+)
+
+// Workbook charts: the title (with {{.Metric}}) and the axis titles.
+const (
+	WorkbookChartTitle     ID = "Workbook.Chart.Title"
+	WorkbookChartAxisDate  ID = "Workbook.Chart.AxisDate"
+	WorkbookChartAxisValue ID = "Workbook.Chart.AxisValue"
+)
+
+// Workbook document property.
+const (
+	WorkbookSubject ID = "Workbook.Subject"
+)
+
+// Workbook number format codes, in Excel's file syntax, where a comma
+// always groups thousands and a dot marks decimals.
+const (
+	WorkbookFormatDate       ID = "Workbook.Format.Date"
+	WorkbookFormatTime       ID = "Workbook.Format.Time"
+	WorkbookFormatInteger    ID = "Workbook.Format.Integer"
+	WorkbookFormatDecimal    ID = "Workbook.Format.Decimal"
+	WorkbookFormatCoordinate ID = "Workbook.Format.Coordinate"
+)
+
 // Ids of the formatting messages. Each may use any of the fields listed
 // for it in formatFields, and no other placeholder.
 const (

@@ -1,0 +1,461 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/coibrief/coibrief/examples/kazakhstan"
+	"github.com/coibrief/coibrief/export/pdf"
+	"github.com/coibrief/coibrief/export/xlsx"
+	"github.com/coibrief/coibrief/model"
+	"github.com/coibrief/coibrief/report"
+	"golang.org/x/text/language"
+)
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitInvalid = 1 // a bad dossier, an unknown place, a failed render or write
+	exitUsage   = 2 // a bad flag or flag value
+)
+
+// usageError is a mistake in the command line.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
+
+type config struct {
+	dossier  string
+	lang     string
+	edition  string
+	place    string
+	from, to string
+	kind     string
+	format   string
+	out      string
+	validate bool
+	quiet    bool
+}
+
+const usageText = `usage: briefing [flags]
+
+Writes the briefings of a dossier — PDF notes and Excel workbooks of its
+figures — into an output directory. With no flags: the complete pack of the
+embedded Kazakhstan January 2022 dossier (French, English and parallel
+PDFs, and a workbook per language) in ./out.
+
+Flags:
+`
+
+func (c *config) flags(stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("briefing", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&c.dossier, "dossier", "", "dossier `file` in JSON (default: the embedded Kazakhstan dossier)\ne.g. -dossier crisis.json")
+	fs.StringVar(&c.lang, "lang", "", "`languages` of the briefings: one, or two joined by + (default: the dossier's, e.g. fr+en)\ne.g. -lang en")
+	fs.StringVar(&c.edition, "edition", "", "PDF `edition`: single (one PDF per language), parallel (two languages side by side)\nor sequential (one language, then the other); default: single and, with two languages, parallel\ne.g. -edition parallel")
+	fs.StringVar(&c.place, "place", "", "keep the entries about this `place` (a city, or a region with its cities), in any spelling\nor alias: Shymkent, Chymkent and Шымкент all work\ne.g. -place Almaty")
+	fs.StringVar(&c.from, "from", "", "keep the entries on or after this `date` (YYYY-MM-DD)\ne.g. -from 2022-01-04")
+	fs.StringVar(&c.to, "to", "", "keep the entries on or before this `date` (YYYY-MM-DD)\ne.g. -to 2022-01-07")
+	fs.StringVar(&c.kind, "kind", "", "keep the entries of these event `kinds`, comma-separated (riot, lethal-force, arrests, …)\ne.g. -kind lethal-force,arrests")
+	fs.StringVar(&c.format, "format", "all", "what to write: `pdf`, xlsx or all\ne.g. -format pdf")
+	fs.StringVar(&c.out, "out", "out", "output `directory`, created when missing\ne.g. -out /tmp/pack")
+	fs.BoolVar(&c.validate, "validate", false, "check the dossier, print every problem with its location, and write nothing")
+	fs.BoolVar(&c.quiet, "q", false, "print only the files written and the errors, no progress")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, usageText)
+		fs.PrintDefaults()
+		fmt.Fprintf(stderr, "\nEvent kinds: %s\nExit codes: 0 done, 1 invalid input or failed write, 2 usage error.\n", kindList())
+	}
+	return fs
+}
+
+func kindList() string {
+	var names []string
+	for _, k := range model.EventKinds() {
+		names = append(names, k.String())
+	}
+	return strings.Join(names, ", ")
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	var c config
+	fs := c.flags(stderr)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "briefing: unexpected argument %q (flags start with -; see -h)\n", fs.Arg(0))
+		return exitUsage
+	}
+	err := c.run(stdout, stderr)
+	var ue *usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "briefing: %v\n(run briefing -h for help)\n", err)
+		return exitUsage
+	default:
+		fmt.Fprintf(stderr, "briefing: %v\n", err)
+		return exitInvalid
+	}
+}
+
+// job is one file to write.
+type job struct {
+	name   string
+	render func() ([]byte, string, error) // the file's bytes and a summary ("25 pages")
+}
+
+func (c *config) run(stdout, stderr io.Writer) error {
+	progress := func(format string, args ...any) {
+		if !c.quiet {
+			fmt.Fprintf(stderr, format+"\n", args...)
+		}
+	}
+	// Check the command line before any work.
+	format := c.format
+	if format != "pdf" && format != "xlsx" && format != "all" {
+		return usagef("-format %q: want pdf, xlsx or all", format)
+	}
+	var edition *pdf.Edition
+	if c.edition != "" {
+		e, err := pdf.ParseEdition(c.edition)
+		if err != nil {
+			return usagef("-edition %q: want single, parallel or sequential", c.edition)
+		}
+		edition = &e
+	}
+	var filter report.Filter
+	var err error
+	if filter.From, err = parseDate("-from", c.from); err != nil {
+		return err
+	}
+	if filter.To, err = parseDate("-to", c.to); err != nil {
+		return err
+	}
+	if !filter.From.IsZero() && !filter.To.IsZero() && filter.To.Before(filter.From) {
+		return usagef("-from %s is after -to %s", filter.From, filter.To)
+	}
+	if c.kind != "" {
+		for _, k := range strings.Split(c.kind, ",") {
+			var kind model.EventKind
+			if err := kind.UnmarshalText([]byte(strings.TrimSpace(k))); err != nil {
+				return usagef("-kind %q: want event kinds among %s", k, kindList())
+			}
+			filter.Kinds = append(filter.Kinds, kind)
+		}
+	}
+	var langs []language.Tag
+	if c.lang != "" {
+		for _, s := range strings.Split(c.lang, "+") {
+			tag, err := language.Parse(strings.TrimSpace(s))
+			if err != nil {
+				return usagef("-lang %q: want one or two language codes joined by +, e.g. fr, en or fr+en", c.lang)
+			}
+			langs = append(langs, tag)
+		}
+		if len(langs) > 2 {
+			return usagef("-lang %q: at most two languages", c.lang)
+		}
+	}
+
+	// Load and check the dossier.
+	progress("loading %s", c.dossierName())
+	var d *model.Dossier
+	var issues model.Issues
+	if c.dossier == "" {
+		d, issues, err = kazakhstan.Dossier()
+	} else {
+		d, issues, err = model.LoadFile(c.dossier)
+	}
+	if err != nil && d == nil && issues == nil {
+		return err
+	}
+	for _, is := range issues {
+		if is.Severity == model.SeverityError || is.Erratum == nil || c.validate {
+			fmt.Fprintln(stderr, is)
+		}
+	}
+	if n := len(issues.Errors()); n > 0 {
+		return fmt.Errorf("%s is invalid: %d errors, %d warnings; nothing written", c.dossierName(), n, len(issues.Warnings()))
+	}
+	if c.validate {
+		fmt.Fprintf(stdout, "%s: valid (%d warnings, %d explained by errata): %d days, %d entries, %d sources, %d figures, %d places\n",
+			c.dossierName(), len(issues.Warnings()), explained(issues), len(d.Chronology), countEntries(d), len(d.Sources), len(d.Figures), len(d.Places))
+		return nil
+	}
+	if c.place != "" {
+		id, err := report.FindPlace(d, c.place)
+		if err != nil {
+			return fmt.Errorf("-place: %w", err)
+		}
+		filter.Places = []model.PlaceID{id}
+	}
+	if len(langs) == 0 {
+		langs = d.Languages
+		if len(langs) > 2 {
+			langs = langs[:2]
+		}
+	}
+	for _, tag := range langs {
+		if !slicesContains(d.Languages, tag) {
+			return usagef("-lang: the dossier is written in %v, not %s", d.Languages, tag)
+		}
+	}
+	if edition != nil && *edition != pdf.Single && len(langs) != 2 {
+		return usagef("-edition %s needs two languages (-lang fr+en)", *edition)
+	}
+
+	progress("composing the briefing")
+	doc, err := report.Build(d, report.Options{Languages: langs, Filter: filter})
+	if err != nil {
+		return err
+	}
+	if countParagraphEntries(doc) == 0 && !filter.IsZero() {
+		return fmt.Errorf("no entry of the chronology matches %s", strings.Join(firstLang(doc.Filters), "; "))
+	}
+
+	base := d.ID + filterSuffix(filter, d)
+	var jobs []job
+	if format != "xlsx" {
+		var eds []pdf.Options
+		switch {
+		case edition == nil:
+			for _, tag := range langs {
+				eds = append(eds, pdf.Options{Edition: pdf.Single, Language: tag})
+			}
+			if len(langs) == 2 {
+				eds = append(eds, pdf.Options{Edition: pdf.Parallel})
+			}
+		case *edition == pdf.Single:
+			for _, tag := range langs {
+				eds = append(eds, pdf.Options{Edition: pdf.Single, Language: tag})
+			}
+		default:
+			eds = append(eds, pdf.Options{Edition: *edition})
+		}
+		for _, o := range eds {
+			name := base + "." + o.Language.String() + ".pdf"
+			if o.Edition != pdf.Single {
+				name = base + "." + langs[0].String() + "-" + langs[1].String() + "." + o.Edition.String() + ".pdf"
+			}
+			jobs = append(jobs, job{name: name, render: func() ([]byte, string, error) {
+				data, info, err := pdf.Render(doc, o)
+				return data, fmt.Sprintf("%d pages", info.Pages), err
+			}})
+		}
+	}
+	if format != "pdf" {
+		figures := 0
+		if doc.Figures != nil {
+			figures = len(doc.Figures.All)
+		}
+		rows := fmt.Sprintf("%d figures, %d entries, %d sources", figures, countParagraphEntries(doc), len(doc.Sources))
+		for _, tag := range langs {
+			jobs = append(jobs, job{name: base + "." + tag.String() + ".xlsx", render: func() ([]byte, string, error) {
+				var buf bytes.Buffer
+				err := xlsx.Write(&buf, doc, xlsx.Options{Language: tag})
+				return buf.Bytes(), rows, err
+			}})
+		}
+	}
+
+	if err := os.MkdirAll(c.out, 0o755); err != nil {
+		return fmt.Errorf("output directory: %w", err)
+	}
+	w := newWriter()
+	defer w.stop()
+	for i, j := range jobs {
+		progress("[%d/%d] rendering %s", i+1, len(jobs), j.name)
+		start := time.Now()
+		data, summary, err := j.render()
+		if err != nil {
+			return fmt.Errorf("%s: %w", j.name, err)
+		}
+		path := filepath.Join(c.out, j.name)
+		if err := w.write(path, data); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "wrote %s (%s, %s, %s)\n", path, summary, size(len(data)), time.Since(start).Round(time.Millisecond))
+	}
+	return nil
+}
+
+func (c *config) dossierName() string {
+	if c.dossier == "" {
+		return kazakhstan.Name + " (embedded)"
+	}
+	return c.dossier
+}
+
+func parseDate(flagName, s string) (model.Date, error) {
+	if s == "" {
+		return model.Date{}, nil
+	}
+	d, err := model.ParseDate(s)
+	if err != nil {
+		return model.Date{}, usagef("%s %q: want a date as YYYY-MM-DD, e.g. %s 2022-01-04", flagName, s, flagName)
+	}
+	return d, nil
+}
+
+// filterSuffix names the files of a filtered briefing after its filter.
+func filterSuffix(f report.Filter, d *model.Dossier) string {
+	var parts []string
+	for _, p := range f.Places {
+		parts = append(parts, string(p))
+	}
+	if !f.From.IsZero() {
+		parts = append(parts, "from-"+f.From.String())
+	}
+	if !f.To.IsZero() {
+		parts = append(parts, "to-"+f.To.String())
+	}
+	for _, k := range f.Kinds {
+		parts = append(parts, k.String())
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "-" + strings.Join(parts, "-")
+}
+
+func size(n int) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.0f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+func explained(is model.Issues) int {
+	n := 0
+	for _, i := range is {
+		if i.Erratum != nil {
+			n++
+		}
+	}
+	return n
+}
+
+func countEntries(d *model.Dossier) int {
+	n := 0
+	for _, day := range d.Chronology {
+		n += len(day.Entries)
+	}
+	return n
+}
+
+func countParagraphEntries(doc *report.Document) int {
+	n := 0
+	report.Walk(doc, func(node report.Node, entering bool) (report.WalkStatus, error) {
+		if p, ok := node.(*report.Paragraph); ok && entering && p.Entry != nil {
+			n++
+		}
+		return report.WalkContinue, nil
+	})
+	return n
+}
+
+func firstLang(ls []report.L) []string {
+	out := make([]string, len(ls))
+	for i, l := range ls {
+		out[i] = l[0]
+	}
+	return out
+}
+
+func slicesContains(tags []language.Tag, t language.Tag) bool {
+	for _, x := range tags {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+// writer writes files atomically: to a temporary file beside the target,
+// renamed over it only once complete. An interrupt removes the temporary
+// file, so a target is never left half-written and a good file is never
+// replaced by a broken one.
+type writer struct {
+	mu   sync.Mutex
+	tmp  string
+	sigs chan os.Signal
+	done chan struct{}
+}
+
+func newWriter() *writer {
+	w := &writer{sigs: make(chan os.Signal, 1), done: make(chan struct{})}
+	signal.Notify(w.sigs, os.Interrupt)
+	go func() {
+		select {
+		case <-w.sigs:
+			w.mu.Lock()
+			if w.tmp != "" {
+				os.Remove(w.tmp)
+			}
+			fmt.Fprintln(os.Stderr, "briefing: interrupted; no partial file left")
+			os.Exit(130)
+		case <-w.done:
+		}
+	}()
+	return w
+}
+
+func (w *writer) stop() {
+	signal.Stop(w.sigs)
+	close(w.done)
+}
+
+func (w *writer) write(path string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	w.mu.Lock()
+	w.tmp = f.Name()
+	w.mu.Unlock()
+	defer func() {
+		w.mu.Lock()
+		os.Remove(w.tmp) // no-op after the rename
+		w.tmp = ""
+		w.mu.Unlock()
+	}()
+	if err := f.Chmod(0o644); err != nil {
+		f.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,179 @@
+package xlsx
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"time"
+
+	"github.com/coibrief/coibrief/locales"
+	"github.com/coibrief/coibrief/model"
+	"github.com/coibrief/coibrief/report"
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/language"
+)
+
+// Options says how to write a workbook. The zero Options writes the
+// document's first language.
+type Options struct {
+	// Language is the language of the workbook: one of the document's
+	// languages (for a bilingual briefing, either). The zero Tag means the
+	// document's first language.
+	Language language.Tag
+}
+
+// Write writes doc to w as an Excel workbook in one of its languages.
+//
+// The whole workbook is made before anything is written to w: on an
+// error w receives nothing, unless the error is w's own, after which w
+// may hold part of the workbook. An invalid option is an error wrapping
+// ErrOptions; a briefing whose figures or entries do not fit in a
+// worksheet one wrapping ErrTooLarge; a failure (or panic) of the
+// spreadsheet library one wrapping ErrWorkbook that says which sheet it
+// was writing. A message missing from the catalogs is an error from
+// package locales.
+//
+// Write does not change doc, and may be called from several goroutines
+// at once. Large briefings use temporary files, in the directory
+// os.TempDir names, which Write removes.
+func Write(w io.Writer, doc *report.Document, opt Options) (err error) {
+	if doc == nil {
+		return fmt.Errorf("xlsx: %w: nil document", ErrOptions)
+	}
+	lang, err := opt.language(doc)
+	if err != nil {
+		return err
+	}
+	wd, err := newWords(doc.Languages[lang])
+	if err != nil {
+		return err
+	}
+	b := &book{doc: doc, lang: lang, w: wd, f: excelize.NewFile(), stage: "workbook"}
+	p := &packer{}
+	b.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return p })
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("xlsx: %s: %w: panic: %v", b.stage, ErrWorkbook, r)
+		}
+		if cerr := b.f.Close(); cerr != nil && err == nil {
+			err = fmt.Errorf("xlsx: %w: %w", ErrWorkbook, cerr)
+		}
+		p.close()
+	}()
+	if err := b.build(); err != nil {
+		return err
+	}
+	b.stage = "saving"
+	// excelize hands every part to p, which compresses it; nothing has
+	// been written to w yet.
+	if _, err := b.f.WriteToBuffer(); err != nil {
+		return b.fail(err)
+	}
+	if err := p.finish(); err != nil {
+		return b.fail(err)
+	}
+	return p.writeTo(w, b.modified().Time())
+}
+
+// language returns the index of the workbook's language in doc.Languages.
+func (o Options) language(doc *report.Document) (int, error) {
+	if len(doc.Languages) == 0 {
+		return 0, fmt.Errorf("xlsx: %w: the document has no language", ErrOptions)
+	}
+	if o.Language == (language.Tag{}) {
+		return 0, nil
+	}
+	if i := slices.Index(doc.Languages, o.Language); i >= 0 {
+		return i, nil
+	}
+	return 0, fmt.Errorf("xlsx: %w: the document is not in %s (it is in %v)", ErrOptions, o.Language, doc.Languages)
+}
+
+// book is the state of one Write.
+type book struct {
+	doc    *report.Document
+	lang   int // index of the workbook's language in doc.Languages
+	w      *words
+	f      *excelize.File
+	styles *styles
+	sheets int    // sheets started
+	stage  string // what is being written, for errors
+}
+
+// fail wraps an error of the spreadsheet library with where it happened.
+func (b *book) fail(err error) error {
+	return fmt.Errorf("xlsx: %s: %w: %w", b.stage, ErrWorkbook, err)
+}
+
+// t returns the workbook's language of l, or "" when l lacks it.
+func (b *book) t(l report.L) string {
+	if b.lang < len(l) {
+		return l[b.lang]
+	}
+	return ""
+}
+
+// sheetName returns the name of a sheet.
+func (b *book) sheetName(id locales.ID) string { return b.w.sheet[id] }
+
+func (b *book) build() error {
+	b.styles = newStyles(b.f, b.w)
+	if err := b.properties(); err != nil {
+		return err
+	}
+	steps := []func() error{b.summary, b.figures, b.contested, b.charts, b.timeline, b.places, b.sources}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return err
+		}
+		if b.w.err != nil {
+			return b.w.err
+		}
+	}
+	b.f.SetActiveSheet(0)
+	return nil
+}
+
+// properties sets the document properties: title, creator, language and
+// dates from the document, never the clock.
+func (b *book) properties() error {
+	d := b.doc
+	creator := b.t(d.Meta.Issuer)
+	if u := b.t(d.Meta.Unit); u != "" {
+		creator += ", " + u
+	}
+	stamp := func(d model.Date) string { return d.Time().Format(time.RFC3339) }
+	p := &excelize.DocProperties{
+		Title:          b.t(d.Meta.Title),
+		Subject:        b.w.msg(locales.WorkbookSubject, nil),
+		Description:    b.t(d.Meta.Summary),
+		Keywords:       b.t(d.Meta.Keywords),
+		Category:       b.w.msg(locales.DocumentSeries, nil),
+		Identifier:     d.DossierID,
+		Creator:        creator,
+		LastModifiedBy: creator,
+		Language:       d.Languages[b.lang].String(),
+	}
+	if !d.Meta.Published.IsZero() {
+		p.Created = stamp(d.Meta.Published)
+		p.Modified = stamp(b.modified())
+	}
+	b.stage = "document properties"
+	if err := b.f.SetDocProps(p); err != nil {
+		return b.fail(err)
+	}
+	return nil
+}
+
+// modified is the date of the workbook's last change: the document's
+// update, else its publication, else 1 January 1980 (the zip epoch).
+func (b *book) modified() model.Date {
+	m := b.doc.Meta
+	switch {
+	case !m.Updated.IsZero():
+		return m.Updated
+	case !m.Published.IsZero():
+		return m.Published
+	}
+	return model.Date{Year: 1980, Month: time.January, Day: 1}
+}

@@ -1,0 +1,328 @@
+package xlsx
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"cmp"
+	"compress/flate"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"io/fs"
+	"os"
+	"regexp"
+	"slices"
+	"time"
+)
+
+// packer is the zip writer excelize saves the workbook with. It
+// compresses each part as excelize hands it over, keeps the compressed
+// bytes in a spool, and writes the zip file only when asked, once the
+// whole workbook is made: so nothing reaches the caller's writer on an
+// error, and the parts go out in a fixed order with fixed times, whatever
+// order excelize made them in (it writes streamed sheets in map order).
+// A few small parts are rewritten on the way, see rewrite.
+type packer struct {
+	spool spool
+	parts []part
+	cur   *partWriter
+	fw    *flate.Writer
+	err   error
+}
+
+// part is one compressed part in the spool.
+type part struct {
+	name       string
+	off, csize int64 // where its compressed bytes are in the spool
+	size       int64
+	crc        uint32
+}
+
+// compression is the flate level of the workbook: speed matters more than
+// a few percent of size for sheets of a million rows.
+const compression = flate.BestSpeed
+
+// Create starts a part.
+func (p *packer) Create(name string) (io.Writer, error) {
+	if err := p.end(); err != nil {
+		return nil, err
+	}
+	p.cur = &partWriter{p: p, name: name, crc: crc32.NewIEEE()}
+	if rewrites(name) {
+		p.cur.raw = &bytes.Buffer{}
+		return p.cur, nil
+	}
+	if err := p.startDeflate(); err != nil {
+		return nil, err
+	}
+	return p.cur, nil
+}
+
+// AddFS is not used by excelize when it saves.
+func (p *packer) AddFS(fs.FS) error { return errors.New("xlsx: packer: AddFS not supported") }
+
+// Close ends the last part. excelize calls it on errors too; the zip file
+// is written by writeTo.
+func (p *packer) Close() error { return p.end() }
+
+// finish reports the first error met while packing.
+func (p *packer) finish() error {
+	if err := p.end(); err != nil {
+		return err
+	}
+	return p.err
+}
+
+func (p *packer) startDeflate() error {
+	p.cur.off = p.spool.n
+	if p.fw == nil {
+		fw, err := flate.NewWriter(&p.spool, compression)
+		if err != nil {
+			return err
+		}
+		p.fw = fw
+	} else {
+		p.fw.Reset(&p.spool)
+	}
+	p.cur.out = p.fw
+	return nil
+}
+
+// end finishes the current part.
+func (p *packer) end() error {
+	c := p.cur
+	if c == nil || p.err != nil {
+		return p.err
+	}
+	p.cur = nil
+	if c.raw != nil {
+		data, err := rewrite(c.name, c.raw.Bytes())
+		if err != nil {
+			p.err = fmt.Errorf("%s: %w", c.name, err)
+			return p.err
+		}
+		p.cur = &partWriter{p: p, name: c.name, crc: crc32.NewIEEE()}
+		if err := p.startDeflate(); err != nil {
+			p.err = err
+			return err
+		}
+		if _, err := p.cur.Write(data); err != nil {
+			return err
+		}
+		c, p.cur = p.cur, nil
+	}
+	if err := p.fw.Close(); err != nil {
+		p.err = err
+		return err
+	}
+	p.parts = append(p.parts, part{name: c.name, off: c.off, csize: p.spool.n - c.off, size: c.n, crc: c.crc.Sum32()})
+	return nil
+}
+
+// partWriter receives one part.
+type partWriter struct {
+	p    *packer
+	name string
+	raw  *bytes.Buffer // the part, when it is rewritten at its end
+	out  io.Writer     // else the compressor
+	crc  interface {
+		io.Writer
+		Sum32() uint32
+	}
+	off, n int64
+}
+
+func (w *partWriter) Write(b []byte) (int, error) {
+	if w.p.err != nil {
+		return 0, w.p.err
+	}
+	if w.raw != nil {
+		return w.raw.Write(b)
+	}
+	w.crc.Write(b)
+	n, err := w.out.Write(b)
+	w.n += int64(n)
+	if err != nil {
+		w.p.err = err
+	}
+	return n, err
+}
+
+// writeTo writes the zip file to w: [Content_Types].xml first, then the
+// package relationships, then every part by name; each entry dated
+// modified, at midnight.
+func (p *packer) writeTo(w io.Writer, modified time.Time) error {
+	if p.err != nil {
+		return p.err
+	}
+	if err := p.spool.flush(); err != nil {
+		return err
+	}
+	rank := func(name string) int {
+		switch name {
+		case "[Content_Types].xml":
+			return 0
+		case "_rels/.rels":
+			return 1
+		}
+		return 2
+	}
+	parts := slices.Clone(p.parts)
+	slices.SortFunc(parts, func(a, b part) int {
+		return cmp.Or(cmp.Compare(rank(a.name), rank(b.name)), cmp.Compare(a.name, b.name))
+	})
+	// CreateRaw, unlike CreateHeader, does not turn Modified into the
+	// MS-DOS date and time every zip reader shows.
+	y, mo, d := modified.Date()
+	dosDate := uint16(max(y-1980, 0)<<9 | int(mo)<<5 | d)
+	zw := zip.NewWriter(w)
+	for _, pt := range parts {
+		fw, err := zw.CreateRaw(&zip.FileHeader{
+			Name:               pt.name,
+			Method:             zip.Deflate,
+			ModifiedDate:       dosDate,
+			CRC32:              pt.crc,
+			CompressedSize64:   uint64(pt.csize),
+			UncompressedSize64: uint64(pt.size),
+		})
+		if err != nil {
+			return fmt.Errorf("xlsx: %w", err)
+		}
+		if _, err := io.Copy(fw, p.spool.section(pt.off, pt.csize)); err != nil {
+			return fmt.Errorf("xlsx: %w", err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("xlsx: %w", err)
+	}
+	return nil
+}
+
+// close removes the spool's temporary file, if any.
+func (p *packer) close() { p.spool.close() }
+
+// spool holds the compressed parts: in memory up to spoolMemory bytes,
+// then in a temporary file.
+type spool struct {
+	mem  bytes.Buffer
+	file *os.File
+	buf  *bufio.Writer
+	n    int64
+}
+
+// spoolMemory is how many compressed bytes the spool keeps in memory.
+var spoolMemory = 32 << 20
+
+func (s *spool) Write(b []byte) (int, error) {
+	if s.file == nil && s.mem.Len()+len(b) > spoolMemory {
+		f, err := os.CreateTemp("", "coibrief-xlsx-*")
+		if err != nil {
+			return 0, err
+		}
+		s.file, s.buf = f, bufio.NewWriterSize(f, 1<<20)
+		if _, err := s.mem.WriteTo(s.buf); err != nil {
+			return 0, err
+		}
+		s.mem = bytes.Buffer{}
+	}
+	var n int
+	var err error
+	if s.buf != nil {
+		n, err = s.buf.Write(b)
+	} else {
+		n, err = s.mem.Write(b)
+	}
+	s.n += int64(n)
+	return n, err
+}
+
+func (s *spool) flush() error {
+	if s.buf != nil {
+		return s.buf.Flush()
+	}
+	return nil
+}
+
+func (s *spool) section(off, n int64) io.Reader {
+	if s.file != nil {
+		return io.NewSectionReader(s.file, off, n)
+	}
+	return bytes.NewReader(s.mem.Bytes()[off : off+n])
+}
+
+func (s *spool) close() {
+	if s.file != nil {
+		s.file.Close()
+		os.Remove(s.file.Name())
+		s.file, s.buf = nil, nil
+	}
+}
+
+// chartPart matches the parts that hold charts.
+var chartPart = regexp.MustCompile(`^xl/charts/chart[0-9]+\.xml$`)
+
+// rewrites reports whether a part is rewritten before it is compressed.
+func rewrites(name string) bool { return name == "[Content_Types].xml" || chartPart.MatchString(name) }
+
+// rewrite fixes what excelize writes in a part that would differ from run
+// to run or that readers misread:
+//
+//   - [Content_Types].xml: excelize adds the image extensions of a
+//     workbook with a drawing in map order; they are sorted here.
+//   - charts: excelize refers to the x values of a scatter chart as text
+//     (c:strRef), so a reader may plot the dates as 1, 2, 3; they are made
+//     numbers (c:numRef). Its x axis, a c:valAx, carries elements that only
+//     a category axis has, which are removed.
+func rewrite(name string, data []byte) ([]byte, error) {
+	if name == "[Content_Types].xml" {
+		return sortContentTypes(data)
+	}
+	data = xValRef.ReplaceAll(data, []byte("<${1}xVal><${1}numRef>$2</${1}numRef></${1}xVal>"))
+	data = titleTxPr.ReplaceAll(data, []byte("$1$2"))
+	return valAx.ReplaceAllFunc(data, func(ax []byte) []byte { return catAxOnly.ReplaceAll(ax, nil) }), nil
+}
+
+// Elements of chart parts, with or without the c: prefix.
+var (
+	xValRef   = regexp.MustCompile(`<((?:c:)?)xVal><(?:c:)?strRef>(.*?)</(?:c:)?strRef></(?:c:)?xVal>`)
+	valAx     = regexp.MustCompile(`(?s)<((?:c:)?)valAx>.*?</(?:c:)?valAx>`)
+	titleTxPr = regexp.MustCompile(`(</(?:c:)?spPr>)<(?:c:)?txPr><a:bodyPr[^>]*></a:bodyPr><a:p></a:p></(?:c:)?txPr>(</(?:c:)?title>)`)
+	catAxOnly = regexp.MustCompile(`<(?:c:)?(?:auto|lblAlgn|lblOffset|noMultiLvlLbl) val="[^"]*"\s*(?:/>|></(?:c:)?(?:auto|lblAlgn|lblOffset|noMultiLvlLbl)>)`)
+)
+
+type contentTypes struct {
+	XMLName   xml.Name     `xml:"http://schemas.openxmlformats.org/package/2006/content-types Types"`
+	Defaults  []ctDefault  `xml:"Default"`
+	Overrides []ctOverride `xml:"Override"`
+}
+
+type ctDefault struct {
+	XMLName     xml.Name `xml:"Default"`
+	Extension   string   `xml:",attr"`
+	ContentType string   `xml:",attr"`
+}
+
+type ctOverride struct {
+	XMLName     xml.Name `xml:"Override"`
+	PartName    string   `xml:",attr"`
+	ContentType string   `xml:",attr"`
+}
+
+// sortContentTypes returns the content types with their defaults sorted by
+// extension and their overrides by part name.
+func sortContentTypes(data []byte) ([]byte, error) {
+	var ct contentTypes
+	if err := xml.Unmarshal(data, &ct); err != nil {
+		return nil, err
+	}
+	slices.SortFunc(ct.Defaults, func(a, b ctDefault) int { return cmp.Compare(a.Extension, b.Extension) })
+	slices.SortFunc(ct.Overrides, func(a, b ctOverride) int { return cmp.Compare(a.PartName, b.PartName) })
+	out, err := xml.Marshal(ct)
+	if err != nil {
+		return nil, err
+	}
+	return append([]byte(xml.Header), out...), nil
+}
