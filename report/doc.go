@@ -1,0 +1,24 @@
+// Package report composes a briefing from a dossier: the
+// format-independent tree (a *Document) that the PDF and workbook
+// renderers walk. Everything editorial is decided here, once, so that every
+// format agrees:
+//
+//   - which entries a filtered briefing keeps (Filter: a place with what
+//     lies within it, a range of dates, kinds of event), with the day
+//     headings, background and thematic sections a reader needs;
+//   - footnote numbers, in reading order, and each footnote's citations
+//     as COI notes write them ("Le Monde, 07/01/2022 [3]");
+//   - the bibliography: only the cited sources, grouped by category,
+//     newest first, with an outlet's items of one day numbered [1], [2]…;
+//   - key figures (the latest official and independent figure per metric
+//     and party), contested figures (values that disagree at the same
+//     time, such as 227 dead against a secondary summary's 225 + 19),
+//     retracted figures, and chart series;
+//   - the map's data: each place with its number of entries, dates and
+//     most severe kind of event; the gazetteer; the errata.
+//
+// A Document holds text in one or two languages (type L), so a renderer
+// can set a bilingual briefing side by side or one language after the
+// other. Build is deterministic, and never returns a partial document: a
+// text missing in a language of the briefing is an error naming it.
+package report
