@@ -271,11 +271,8 @@ func (b *builder) runningHead(d *drawer, page, total int, langs []int) {
 	d.text(pageW-marginR-b.m.width(date, stSmall, "running head"), 14, date, stSmall)
 	d.stroke(rgb{180, 188, 204}, 0.2)
 	d.f.Line(marginL, 16, pageW-marginR, 16)
-	foot := make([]string, 0, len(langs))
-	for _, l := range langs {
-		foot = append(foot, b.msg(l, locales.FieldPage, map[string]any{"Page": page, "Total": total}))
-	}
-	s := strings.Join(slices.Compact(foot), " · ")
+	// The page number reads the same in every language: one label is enough.
+	s := b.msg(langs[0], locales.FieldPage, map[string]any{"Page": page, "Total": total})
 	d.text((pageW-b.m.width(s, stSmall, "running foot"))/2, 287, s, stSmall)
 }
 
