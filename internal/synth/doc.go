@@ -1,0 +1,17 @@
+// Package synth generates synthetic dossiers for benchmarks and scale
+// tests: a fictitious country in Central Asia, its regions, cities,
+// districts and sites with Kazakh and Russian spellings, a chronology of
+// protests, riots and their repression in French and English, a
+// bibliography of outlets of every category with Russian, Kazakh, French
+// and English titles, and figures of every metric with their claimants,
+// statuses and the links between them.
+//
+// The same Options give the same dossier, byte for byte. Dossier builds
+// it in memory; WriteJSON streams the same dossier as JSON, as
+// model.Encode would write it, with memory that does not grow with its
+// size. Every generated dossier passes model.Validate without errors; its
+// only warnings are those its errata explain.
+//
+// Everything in a generated dossier is invented: names, outlets,
+// figures, and URLs under the reserved .example domain.
+package synth
