@@ -92,7 +92,7 @@ func (l *Locale) date(p pattern, d model.Date) string {
 	switch {
 	case d.IsZero():
 		return ""
-	case !validDate(d):
+	case !validDate(d) || !l.usable():
 		return d.String()
 	}
 	return p.render(l.dateVals(d)...)
@@ -100,15 +100,23 @@ func (l *Locale) date(p pattern, d model.Date) string {
 
 // Date returns d as in running text: "1er janvier 2022", "1 January 2022".
 // The zero Date gives "" and a date that does not exist its ISO form.
-func (l *Locale) Date(d model.Date) string { return l.date(l.f.dateMedium, d) }
+func (l *Locale) Date(d model.Date) string { return l.date(l.formats().dateMedium, d) }
 
 // DateLong returns d with its weekday, as chronology headings print it:
 // "samedi 1er janvier 2022", "Saturday 1 January 2022".
-func (l *Locale) DateLong(d model.Date) string { return l.date(l.f.dateLong, d) }
+func (l *Locale) DateLong(d model.Date) string { return l.date(l.formats().dateLong, d) }
 
 // DateShort returns d in the compact form of tables and footnotes:
 // "07/01/2022", "7 Jan 2022".
-func (l *Locale) DateShort(d model.Date) string { return l.date(l.f.dateShort, d) }
+func (l *Locale) DateShort(d model.Date) string { return l.date(l.formats().dateShort, d) }
+
+// formats returns l's formats, or none for a nil Locale.
+func (l *Locale) formats() *formats {
+	if l == nil {
+		return &formats{}
+	}
+	return &l.f
+}
 
 // Span returns the dates of an event as a chronology prints them, given how
 // exact they are:
@@ -130,6 +138,9 @@ func (l *Locale) Span(s model.DateSpan, p model.DatePrecision) (string, error) {
 	case model.PrecisionDerived, model.PrecisionDay, model.PrecisionNight, model.PrecisionSpan, model.PrecisionApprox:
 	default:
 		return "", fmt.Errorf("locales: date precision %d: %w", uint8(p), ErrInvalidValue)
+	}
+	if !l.usable() {
+		return "", errUnusable
 	}
 	switch {
 	case s.IsZero():
@@ -172,6 +183,9 @@ func (l *Locale) dayMonth(d model.Date) string { return l.f.dayMonth.render(l.da
 // Time returns a time of day or a range of times: "10 h", "10 h 30",
 // "15 h – 17 h" in French, "10:00", "15:00–17:00" in English.
 func (l *Locale) Time(t model.TimeSpan) string {
+	if !l.usable() {
+		return t.String()
+	}
 	if !t.IsRange() {
 		return l.clock(t.Start)
 	}

@@ -74,6 +74,9 @@ func (l *Locale) Role(r model.Role) (string, error) { return Label(l, r) }
 // no fallback, whatever the Options: a missing version is an error wrapping
 // ErrMissingText.
 func (l *Locale) Text(t model.Text) (string, error) {
+	if !l.usable() {
+		return "", errUnusable
+	}
 	if s, ok := t.In(l.cat.tag); ok {
 		return s, nil
 	}
@@ -87,6 +90,9 @@ func (l *Locale) Text(t model.Text) (string, error) {
 func (l *Locale) PlaceName(p *model.Place) (string, error) {
 	if p == nil {
 		return "", fmt.Errorf("locales: nil place: %w", ErrInvalidValue)
+	}
+	if !l.usable() {
+		return "", errUnusable
 	}
 	if s, ok := p.Name.In(l.cat.tag); ok {
 		return s, nil

@@ -10,6 +10,10 @@ import (
 
 // Locale produces the wording and formats of one language. It is safe for
 // concurrent use. Make one with New or Options.New.
+//
+// The methods of a nil or zero Locale do not panic: those that return an
+// error return one wrapping ErrInvalidValue, and the others format as
+// ISO 8601 and Go do ("2022-01-05", "12000", "15:00-17:00").
 type Locale struct {
 	reg        *registry
 	cat        *catalog
@@ -98,7 +102,18 @@ func (o Options) New(tag language.Tag) (*Locale, error) {
 
 // Tag returns the language of the locale's catalog: fr for a Locale asked
 // for fr-CA.
-func (l *Locale) Tag() language.Tag { return l.cat.tag }
+func (l *Locale) Tag() language.Tag {
+	if !l.usable() {
+		return language.Und
+	}
+	return l.cat.tag
+}
+
+// usable reports whether l was made by New.
+func (l *Locale) usable() bool { return l != nil && l.cat != nil && l.reg != nil }
+
+// errUnusable is what the methods of a nil or zero Locale return.
+var errUnusable = fmt.Errorf("locales: a nil or zero Locale (make one with New): %w", ErrInvalidValue)
 
 // Message returns message id with its placeholders filled from data. Every
 // placeholder of the message must have a value in data, already formatted
@@ -127,6 +142,9 @@ func (l *Locale) Plural(id ID, count int, data map[string]any) (string, error) {
 // localize renders id from the locale's catalog, or from the fallback
 // catalog when it is missing there and the options allow it.
 func (l *Locale) localize(id ID, data map[string]any, count *int) (string, error) {
+	if !l.usable() {
+		return "", errUnusable
+	}
 	s, err := l.reg.render(l.cat, id, data, count)
 	if err == nil || l.fallback == nil || !errors.Is(err, ErrMissingMessage) {
 		return s, err

@@ -28,6 +28,9 @@ func (l *Locale) Int(n int) string { return l.digits(strconv.Itoa(n)) }
 
 // digits regroups a number printed by strconv ("-12000.5").
 func (l *Locale) digits(s string) string {
+	if !l.usable() {
+		return s
+	}
 	var b strings.Builder
 	if rest, ok := strings.CutPrefix(s, "-"); ok {
 		b.WriteByte('-')

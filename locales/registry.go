@@ -114,6 +114,9 @@ func LoadFS(fsys fs.FS, paths ...string) error {
 	if err != nil {
 		return err
 	}
+	if fsys == nil {
+		return fmt.Errorf("locales: LoadFS: nil file system: %w", ErrInvalidValue)
+	}
 	if len(paths) == 0 {
 		return fmt.Errorf("locales: LoadFS: no path given: %w", ErrInvalidValue)
 	}

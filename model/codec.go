@@ -7,56 +7,74 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"golang.org/x/text/language"
 )
 
 // Decode reads one dossier in JSON from r. Decoding is strict: unknown
 // fields, duplicate keys, values of the wrong type, malformed dates and enum
 // names, and trailing data are errors. The error is a *DecodeError that says
 // where (line, column and JSON path) and wraps a sentinel (ErrSyntax,
-// ErrUnknownField, ErrDuplicateKey, ErrType, ErrInvalidValue, ErrFormat).
+// ErrUnknownField, ErrDuplicateKey, ErrType, ErrInvalidValue, ErrFormat,
+// or ErrTooLarge for input over MaxInputSize bytes or nested more than
+// MaxDepth levels deep).
 //
-// Decode does not validate references or content; call Validate for that.
+// Decode reads r as a stream, in one pass: the memory it needs is that of
+// the dossier it returns, not of its JSON. It does not validate references
+// or content; call Validate for that.
 func Decode(r io.Reader) (*Dossier, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("model: reading dossier: %w", err)
+	if r == nil {
+		return nil, fmt.Errorf("model: reading dossier: %w: nil reader", ErrMissing)
 	}
-	return Unmarshal(data)
+	return decode(r, maxInputSize)
 }
 
 // Unmarshal is Decode for a dossier already in memory.
 func Unmarshal(data []byte) (*Dossier, error) {
-	if err := check(data); err != nil {
-		return nil, err
+	if int64(len(data)) > maxInputSize {
+		return nil, &DecodeError{Err: tooLarge(int64(len(data)), maxInputSize)}
 	}
-	var d Dossier
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&d); err != nil {
-		// check accepts everything encoding/json rejects, so this is a bug
-		// in check; report it with what position encoding/json gives.
-		return nil, &DecodeError{Pos: position(data, dec.InputOffset()), Err: fmt.Errorf("%w: %v", ErrInvalidValue, err)}
+	return decode(bytes.NewReader(data), maxInputSize)
+}
+
+// tooLarge is the error for an input of n bytes when the limit is max,
+// or of an unknown size over it when n is negative.
+func tooLarge(n, max int64) error {
+	if n < 0 {
+		return fmt.Errorf("%w: more than the %d bytes (%s) a dossier may hold", ErrTooLarge, max, byteSize(max))
 	}
-	if d.Format != Format {
-		pos := Position{}
-		if off, ok := locatePath(data, "format"); ok {
-			pos = position(data, off)
-		}
-		return nil, &DecodeError{Pos: pos, Path: "format", Err: fmt.Errorf("%w %q (want %q)", ErrFormat, d.Format, Format)}
+	return fmt.Errorf("%w: %d bytes (%s), more than the %d (%s) a dossier may hold", ErrTooLarge, n, byteSize(n), max, byteSize(max))
+}
+
+// byteSize formats n as "812 bytes", "3.5 MiB" or "1 GiB".
+func byteSize(n int64) string {
+	if n < 1<<10 {
+		return strconv.FormatInt(n, 10) + " bytes"
 	}
-	return &d, nil
+	v, unit := float64(n)/(1<<10), 0
+	for v >= 1<<10 && unit < 3 {
+		v /= 1 << 10
+		unit++
+	}
+	return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64) + " " + [...]string{"KiB", "MiB", "GiB", "TiB"}[unit]
 }
 
 // Encode writes d to w as indented JSON that Decode reads back to an equal
 // dossier. The output is deterministic: maps are written in key order.
 //
 // An empty Format is written as Format, so dossiers built in code need not
-// set it.
+// set it. A nil dossier or writer is an error.
 func Encode(w io.Writer, d *Dossier) error {
+	if d == nil || w == nil {
+		return fmt.Errorf("model: encoding dossier: %w: nil dossier or writer", ErrMissing)
+	}
 	if d.Format == "" {
 		c := *d
 		c.Format = Format
@@ -80,12 +98,20 @@ func Encode(w io.Writer, d *Dossier) error {
 // line and column). Validation problems are returned as Issues, located in
 // the file; the dossier is returned with them, so callers decide what to do
 // with warnings. Use Issues.Err to turn validation errors into an error.
+//
+// A file over MaxInputSize bytes is refused before it is read. LoadFile
+// never holds the file in memory: it decodes it as a stream and, when
+// there are issues, reads it a second time to locate them.
 func LoadFile(name string) (*Dossier, Issues, error) {
-	data, err := os.ReadFile(name)
+	f, err := os.Open(name)
 	if err != nil {
 		return nil, nil, fmt.Errorf("model: %w", err)
 	}
-	d, err := Unmarshal(data)
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > maxInputSize {
+		return nil, nil, &DecodeError{Pos: Position{File: name}, Err: tooLarge(fi.Size(), maxInputSize)}
+	}
+	d, err := decode(f, maxInputSize)
 	if err != nil {
 		var de *DecodeError
 		if errors.As(err, &de) {
@@ -94,243 +120,476 @@ func LoadFile(name string) (*Dossier, Issues, error) {
 		return nil, nil, err
 	}
 	issues := Validate(d)
-	Locate(data, name, issues)
+	if len(issues) > 0 {
+		if _, err := f.Seek(0, io.SeekStart); err == nil {
+			locate(f, name, issues)
+		} else {
+			for i := range issues {
+				issues[i].Pos.File = name
+			}
+		}
+	}
 	return d, issues, nil
 }
 
-// position converts a byte offset into a line and column.
-func position(data []byte, off int64) Position {
-	if off < 0 {
-		off = 0
+// decoder decodes a dossier from a scanner, checking as it goes what
+// encoding/json would reject or silently accept (duplicate keys, case
+// mismatches, fractions for integers), and says where.
+type decoder struct {
+	s    *scanner
+	path []pathElem
+	tags map[string]langKey // language keys already parsed
+	strs map[string]string  // short strings already decoded
+
+	formatAt mark // where the dossier's format is; zero when absent
+}
+
+// langKey is a parsed language key of a Text.
+type langKey struct {
+	tag  language.Tag
+	name string // tag.String()
+}
+
+// pathElem is one step of a JSON path: a member's key, or an element's
+// index when key is empty.
+type pathElem struct {
+	key   string
+	index int
+}
+
+func decode(r io.Reader, max int64) (*Dossier, error) {
+	d := &decoder{s: newScanner(r, max), tags: make(map[string]langKey), strs: make(map[string]string)}
+	var dos Dossier
+	if d.s.ensure(3); bytes.HasPrefix(d.s.buf[d.s.i:d.s.n], []byte("\uFEFF")) {
+		return nil, d.fail(d.s.mark(), fmt.Errorf("%w: the text starts with a byte order mark (U+FEFF): save it as UTF-8 without one", ErrSyntax))
 	}
-	if off > int64(len(data)) {
-		off = int64(len(data))
+	_, start, err := d.s.begin()
+	if err != nil {
+		return nil, d.scanErr(err)
 	}
-	before := data[:off]
-	line := bytes.Count(before, []byte{'\n'}) + 1
-	col := int(off) - (bytes.LastIndexByte(before, '\n') + 1) + 1
-	return Position{Line: line, Column: col, Offset: off}
+	if err := d.value(reflect.ValueOf(&dos).Elem(), dossierInfo()); err != nil {
+		return nil, err
+	}
+	if err := d.s.end(); err != nil {
+		return nil, d.scanErr(err)
+	}
+	if d.formatAt.line == 0 {
+		return nil, &DecodeError{Pos: start.pos(), Path: "format", Err: fmt.Errorf("%w: no format given (want %q)", ErrFormat, Format)}
+	}
+	return &dos, nil
+}
+
+// pathString renders the current path: "chronology[3].entries[2].kind".
+func (d *decoder) pathString() string {
+	var b strings.Builder
+	for _, e := range d.path {
+		if e.key == "" {
+			b.WriteByte('[')
+			b.WriteString(strconv.Itoa(e.index))
+			b.WriteByte(']')
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(e.key)
+	}
+	return b.String()
+}
+
+func (d *decoder) fail(at mark, err error) error {
+	return &DecodeError{Pos: at.pos(), Path: d.pathString(), Err: err}
+}
+
+// scanErr turns an error of the scanner into a *DecodeError at the
+// current path; a read error is returned as such.
+func (d *decoder) scanErr(err error) error {
+	if err == nil {
+		return nil
+	}
+	var se *scanError
+	if !errors.As(err, &se) {
+		return err
+	}
+	if se.read {
+		return fmt.Errorf("model: reading dossier: %w", se.err)
+	}
+	return d.fail(se.at, se.err)
+}
+
+// push appends a key, or an index when key is empty, to the path; pop
+// removes it.
+func (d *decoder) push(key string, index int) { d.path = append(d.path, pathElem{key, index}) }
+func (d *decoder) pop()                       { d.path = d.path[:len(d.path)-1] }
+
+// value decodes the next JSON value into v, of the type ti describes.
+func (d *decoder) value(v reflect.Value, ti *typeInfo) error {
+	k, at, err := d.s.begin()
+	if err != nil {
+		return d.scanErr(err)
+	}
+	if k == tokNull {
+		if err := d.s.literal("null"); err != nil {
+			return d.scanErr(err)
+		}
+		switch ti.kind {
+		case kindPointer, kindSlice, kindText:
+			v.SetZero()
+			return nil
+		}
+		return d.fail(at, fmt.Errorf("%w: null where a value is required", ErrType))
+	}
+	if ti.kind == kindPointer {
+		if v.IsNil() {
+			v.Set(reflect.New(ti.t.Elem()))
+		}
+		v, ti = v.Elem(), ti.elem
+	}
+	return d.elemValue(k, at, v, ti)
+}
+
+// elemValue decodes a value, not null, whose kind and start begin
+// reported.
+func (d *decoder) elemValue(k tokenKind, at mark, v reflect.Value, ti *typeInfo) error {
+	want := func(kind string) error {
+		return d.fail(at, fmt.Errorf("%w: got %s, want %s", ErrType, k, kind))
+	}
+	switch ti.kind {
+	case kindUnmarshaler:
+		if k != tokString {
+			return want("a string")
+		}
+		b, err := d.s.str()
+		if err != nil {
+			return d.scanErr(err)
+		}
+		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText(b); err != nil {
+			return d.fail(at, err)
+		}
+	case kindStruct:
+		if k != tokObject {
+			return want("an object")
+		}
+		return d.object(at, v, ti)
+	case kindText:
+		if k != tokObject {
+			return want("an object")
+		}
+		return d.text(at, v)
+	case kindSlice:
+		if k != tokArray {
+			return want("an array")
+		}
+		return d.array(at, v, ti)
+	case kindString:
+		if k != tokString {
+			return want("a string")
+		}
+		b, err := d.s.str()
+		if err != nil {
+			return d.scanErr(err)
+		}
+		v.SetString(d.intern(b))
+	case kindBool:
+		switch k {
+		case tokTrue:
+			v.SetBool(true)
+			return d.scanErr(d.s.literal("true"))
+		case tokFalse:
+			v.SetBool(false)
+			return d.scanErr(d.s.literal("false"))
+		}
+		return want("true or false")
+	case kindInt:
+		if k != tokNumber {
+			return want("a number")
+		}
+		b, err := d.s.number()
+		if err != nil {
+			return d.scanErr(err)
+		}
+		n, err := strconv.ParseInt(string(b), 10, 64)
+		if err != nil || v.OverflowInt(n) {
+			return d.fail(at, fmt.Errorf("%w: %s is not a whole number in range", ErrInvalidValue, clip(string(b))))
+		}
+		v.SetInt(n)
+	case kindFloat:
+		if k != tokNumber {
+			return want("a number")
+		}
+		b, err := d.s.number()
+		if err != nil {
+			return d.scanErr(err)
+		}
+		f, err := strconv.ParseFloat(string(b), 64)
+		if err != nil {
+			return d.fail(at, fmt.Errorf("%w: number %s out of range", ErrInvalidValue, clip(string(b))))
+		}
+		v.SetFloat(f)
+	default:
+		return d.fail(at, fmt.Errorf("%w: cannot decode into %s", ErrType, ti.t))
+	}
+	return nil
+}
+
+// object decodes the members of a struct.
+func (d *decoder) object(at mark, v reflect.Value, ti *typeInfo) error {
+	if err := d.s.open(at); err != nil {
+		return d.scanErr(err)
+	}
+	var firstArr [64]mark
+	first := firstArr[:]
+	if len(ti.fields) > len(firstArr) {
+		first = make([]mark, len(ti.fields))
+	}
+	for start := true; ; start = false {
+		more, err := d.s.more(start, true)
+		if err != nil {
+			return d.scanErr(err)
+		}
+		if !more {
+			return nil
+		}
+		key, kat, err := d.s.key()
+		if err != nil {
+			return d.scanErr(err)
+		}
+		f := ti.byName[string(key)]
+		if f == nil {
+			k := clip(string(key))
+			d.push(k, 0)
+			return d.fail(kat, fmt.Errorf("%w %q", ErrUnknownField, k))
+		}
+		d.push(f.name, 0)
+		if p := first[f.ord]; p.line != 0 {
+			return d.fail(kat, fmt.Errorf("%w %q (first at line %d, column %d)", ErrDuplicateKey, f.name, p.line, p.pos().Column))
+		}
+		first[f.ord] = kat
+		fv := v.FieldByIndex(f.index)
+		if ti == dossierInfo() && f.name == "format" {
+			_, vat, err := d.s.begin()
+			if err != nil {
+				return d.scanErr(err)
+			}
+			if err := d.value(fv, f.info); err != nil {
+				return err
+			}
+			d.formatAt = vat
+			if got := fv.String(); got != Format {
+				return d.fail(vat, fmt.Errorf("%w %q (want %q)", ErrFormat, clip(got), Format))
+			}
+		} else if err := d.value(fv, f.info); err != nil {
+			return err
+		}
+		d.pop()
+	}
+}
+
+// array decodes the elements of a slice.
+func (d *decoder) array(at mark, v reflect.Value, ti *typeInfo) error {
+	if err := d.s.open(at); err != nil {
+		return d.scanErr(err)
+	}
+	v.Set(reflect.MakeSlice(ti.t, 0, 0))
+	for i := 0; ; i++ {
+		more, err := d.s.more(i == 0, false)
+		if err != nil {
+			return d.scanErr(err)
+		}
+		if !more {
+			return nil
+		}
+		if i == v.Cap() {
+			v.Grow(1)
+		}
+		v.SetLen(i + 1)
+		d.push("", i)
+		if err := d.value(v.Index(i), ti.elem); err != nil {
+			return err
+		}
+		d.pop()
+	}
+}
+
+// text decodes a Text: an object of strings keyed by language tag.
+func (d *decoder) text(at mark, v reflect.Value) error {
+	if err := d.s.open(at); err != nil {
+		return d.scanErr(err)
+	}
+	t := make(Text, 2)
+	type keyAt struct {
+		tag language.Tag
+		at  mark
+	}
+	var firstArr [4]keyAt
+	first := firstArr[:0]
+	for start := true; ; start = false {
+		more, err := d.s.more(start, true)
+		if err != nil {
+			return d.scanErr(err)
+		}
+		if !more {
+			break
+		}
+		key, kat, err := d.s.key()
+		if err != nil {
+			return d.scanErr(err)
+		}
+		lk, ok := d.tags[string(key)]
+		if !ok {
+			k := string(key)
+			if err := lk.tag.UnmarshalText(key); err != nil {
+				d.push(clip(k), 0)
+				return d.fail(kat, fmt.Errorf("%w: key %q: %v", ErrInvalidValue, clip(k), err))
+			}
+			lk.name = lk.tag.String()
+			if len(d.tags) < 1000 {
+				d.tags[k] = lk
+			}
+		}
+		tag := lk.tag
+		d.push(lk.name, 0)
+		if _, dup := t[tag]; dup {
+			for _, f := range first {
+				if f.tag == tag {
+					return d.fail(kat, fmt.Errorf("%w %q (first at line %d, column %d)", ErrDuplicateKey, clip(string(key)), f.at.line, f.at.pos().Column))
+				}
+			}
+		}
+		first = append(first, keyAt{tag, kat})
+		k, vat, err := d.s.begin()
+		if err != nil {
+			return d.scanErr(err)
+		}
+		if k != tokString {
+			if k == tokNull {
+				return d.fail(vat, fmt.Errorf("%w: null where a value is required", ErrType))
+			}
+			return d.fail(vat, fmt.Errorf("%w: got %s, want a string", ErrType, k))
+		}
+		b, err := d.s.str()
+		if err != nil {
+			return d.scanErr(err)
+		}
+		t[tag] = d.intern(b)
+		d.pop()
+	}
+	*v.Addr().Interface().(*Text) = t
+	return nil
+}
+
+// intern returns b as a string, sharing the memory of short strings met
+// before: ids cited again and again, the names of claimants and outlets.
+func (d *decoder) intern(b []byte) string {
+	if len(b) > 64 {
+		return string(b)
+	}
+	if s, ok := d.strs[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	if len(d.strs) < 1<<16 {
+		d.strs[s] = s
+	}
+	return s
+}
+
+// clip shortens a value quoted in an error message to its first 64
+// bytes or so, so that hostile input cannot make messages huge.
+func clip(s string) string {
+	const max = 64
+	if len(s) <= max {
+		return s
+	}
+	cut := max
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+// typeInfo says how to decode a Go type of the dossier.
+type typeInfo struct {
+	t      reflect.Type
+	kind   typeKind
+	elem   *typeInfo             // of a slice or pointer
+	fields []*fieldInfo          // of a struct, in declaration order
+	byName map[string]*fieldInfo // of a struct, by JSON name
+}
+
+type typeKind uint8
+
+const (
+	kindUnsupported typeKind = iota
+	kindUnmarshaler          // decoded from a string by UnmarshalText
+	kindText                 // model.Text
+	kindStruct
+	kindSlice
+	kindPointer
+	kindString
+	kindBool
+	kindInt
+	kindFloat
+)
+
+type fieldInfo struct {
+	name  string // JSON name
+	index []int  // for reflect.Value.FieldByIndex
+	ord   int    // position among the struct's JSON fields
+	info  *typeInfo
 }
 
 var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
 
-// checker walks the JSON tokens of a dossier together with the Go type they
-// decode into, and reports the first thing encoding/json would reject or
-// silently accept (duplicate keys) with its position and path.
-type checker struct {
-	data []byte
-	dec  *json.Decoder
+// dossierInfo describes Dossier and every type within it.
+var dossierInfo = sync.OnceValue(func() *typeInfo {
+	return infoOf(reflect.TypeFor[Dossier](), map[reflect.Type]*typeInfo{})
+})
+
+func infoOf(t reflect.Type, seen map[reflect.Type]*typeInfo) *typeInfo {
+	if ti, ok := seen[t]; ok {
+		return ti
+	}
+	ti := &typeInfo{t: t}
+	seen[t] = ti
+	switch {
+	case t == reflect.TypeFor[Text]():
+		ti.kind = kindText
+	case t.Kind() == reflect.Pointer:
+		ti.kind, ti.elem = kindPointer, infoOf(t.Elem(), seen)
+	case reflect.PointerTo(t).Implements(textUnmarshaler):
+		ti.kind = kindUnmarshaler
+	case t.Kind() == reflect.Struct:
+		ti.kind = kindStruct
+		ti.byName = map[string]*fieldInfo{}
+		addFields(ti, t, nil, seen)
+	case t.Kind() == reflect.Slice:
+		ti.kind, ti.elem = kindSlice, infoOf(t.Elem(), seen)
+	case t.Kind() == reflect.String:
+		ti.kind = kindString
+	case t.Kind() == reflect.Bool:
+		ti.kind = kindBool
+	case t.Kind() >= reflect.Int && t.Kind() <= reflect.Int64:
+		ti.kind = kindInt
+	case t.Kind() == reflect.Float32 || t.Kind() == reflect.Float64:
+		ti.kind = kindFloat
+	}
+	return ti
 }
 
-func check(data []byte) error {
-	c := &checker{data: data, dec: json.NewDecoder(bytes.NewReader(data))}
-	c.dec.UseNumber()
-	if err := c.value(reflect.TypeFor[Dossier](), ""); err != nil {
-		return err
-	}
-	if off, ok := c.next(); ok {
-		return c.fail(off, "", fmt.Errorf("%w: data after the dossier's closing brace", ErrSyntax))
-	}
-	return nil
-}
-
-// next returns the offset where the next token starts, skipping white space
-// and separators, and false at the end of input.
-func (c *checker) next() (int64, bool) {
-	off := c.dec.InputOffset()
-	for off < int64(len(c.data)) {
-		switch c.data[off] {
-		case ' ', '\t', '\n', '\r', ':', ',':
-			off++
-		default:
-			return off, true
-		}
-	}
-	return off, false
-}
-
-func (c *checker) fail(off int64, path string, err error) error {
-	return &DecodeError{Pos: position(c.data, off), Path: path, Err: err}
-}
-
-func (c *checker) token(path string) (json.Token, int64, error) {
-	off, _ := c.next()
-	tok, err := c.dec.Token()
-	if err != nil {
-		if err == io.EOF {
-			err = io.ErrUnexpectedEOF
-		}
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			off = se.Offset
-		}
-		return nil, off, c.fail(off, path, fmt.Errorf("%w: %v", ErrSyntax, err))
-	}
-	return tok, off, nil
-}
-
-func jsonKind(tok json.Token) string {
-	switch tok := tok.(type) {
-	case json.Delim:
-		if tok == '{' {
-			return "an object"
-		}
-		return "an array"
-	case string:
-		return "a string"
-	case json.Number:
-		return "a number"
-	case bool:
-		return "a boolean"
-	}
-	return "null"
-}
-
-func (c *checker) value(t reflect.Type, path string) error {
-	tok, off, err := c.token(path)
-	if err != nil {
-		return err
-	}
-	if tok == nil {
-		switch t.Kind() {
-		case reflect.Pointer, reflect.Slice, reflect.Map:
-			return nil
-		}
-		return c.fail(off, path, fmt.Errorf("%w: null where a value is required", ErrType))
-	}
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	if reflect.PointerTo(t).Implements(textUnmarshaler) {
-		s, ok := tok.(string)
-		if !ok {
-			return c.fail(off, path, fmt.Errorf("%w: got %s, want a string", ErrType, jsonKind(tok)))
-		}
-		v := reflect.New(t).Interface().(encoding.TextUnmarshaler)
-		if err := v.UnmarshalText([]byte(s)); err != nil {
-			return c.fail(off, path, err)
-		}
-		return nil
-	}
-	want := func(kind string) error {
-		return c.fail(off, path, fmt.Errorf("%w: got %s, want %s", ErrType, jsonKind(tok), kind))
-	}
-	switch t.Kind() {
-	case reflect.Struct:
-		if tok != json.Delim('{') {
-			return want("an object")
-		}
-		return c.object(off, path, func(key string, koff int64) (reflect.Type, error) {
-			ft, ok := fieldType(t, key)
-			if !ok {
-				return nil, c.fail(koff, join(path, key), fmt.Errorf("%w %q", ErrUnknownField, key))
-			}
-			return ft, nil
-		})
-	case reflect.Map:
-		if tok != json.Delim('{') {
-			return want("an object")
-		}
-		kt := t.Key()
-		return c.object(off, path, func(key string, koff int64) (reflect.Type, error) {
-			if reflect.PointerTo(kt).Implements(textUnmarshaler) {
-				v := reflect.New(kt).Interface().(encoding.TextUnmarshaler)
-				if err := v.UnmarshalText([]byte(key)); err != nil {
-					return nil, c.fail(koff, join(path, key), fmt.Errorf("%w: key %q: %v", ErrInvalidValue, key, err))
-				}
-			}
-			return t.Elem(), nil
-		})
-	case reflect.Slice:
-		if tok != json.Delim('[') {
-			return want("an array")
-		}
-		for i := 0; c.dec.More(); i++ {
-			if err := c.value(t.Elem(), path+"["+strconv.Itoa(i)+"]"); err != nil {
-				return err
-			}
-		}
-		_, _, err := c.token(path)
-		return err
-	case reflect.String:
-		if _, ok := tok.(string); !ok {
-			return want("a string")
-		}
-	case reflect.Bool:
-		if _, ok := tok.(bool); !ok {
-			return want("true or false")
-		}
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		n, ok := tok.(json.Number)
-		if !ok {
-			return want("a number")
-		}
-		v, err := strconv.ParseInt(string(n), 10, 64)
-		if err != nil || reflect.Zero(t).OverflowInt(v) {
-			return c.fail(off, path, fmt.Errorf("%w: %s is not a whole number in range", ErrInvalidValue, n))
-		}
-	case reflect.Float64, reflect.Float32:
-		n, ok := tok.(json.Number)
-		if !ok {
-			return want("a number")
-		}
-		if _, err := strconv.ParseFloat(string(n), 64); err != nil {
-			return c.fail(off, path, fmt.Errorf("%w: number %s out of range", ErrInvalidValue, n))
-		}
-	default:
-		return c.fail(off, path, fmt.Errorf("%w: cannot decode into %s", ErrType, t))
-	}
-	return nil
-}
-
-// object reads the members of an object whose '{' was just read, asking
-// field for the type of each member.
-func (c *checker) object(start int64, path string, field func(key string, off int64) (reflect.Type, error)) error {
-	seen := make(map[string]int64)
-	for c.dec.More() {
-		tok, koff, err := c.token(path)
-		if err != nil {
-			return err
-		}
-		key := tok.(string) // json.Decoder guarantees object keys are strings
-		if first, dup := seen[key]; dup {
-			p := position(c.data, first)
-			return c.fail(koff, join(path, key), fmt.Errorf("%w %q (first at line %d, column %d)", ErrDuplicateKey, key, p.Line, p.Column))
-		}
-		seen[key] = koff
-		ft, err := field(key, koff)
-		if err != nil {
-			return err
-		}
-		if err := c.value(ft, join(path, key)); err != nil {
-			return err
-		}
-	}
-	_, _, err := c.token(path)
-	return err
-}
-
-func join(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
-}
-
-// fieldType returns the type of the field of struct t that JSON key names,
-// looking into embedded structs as encoding/json does (exact name only:
-// the format is case-sensitive, unlike encoding/json).
-func fieldType(t reflect.Type, key string) (reflect.Type, bool) {
+// addFields adds the JSON fields of struct t, looking into embedded
+// structs as encoding/json does (exact names only: the format is
+// case-sensitive, unlike encoding/json).
+func addFields(ti *typeInfo, t reflect.Type, index []int, seen map[reflect.Type]*typeInfo) {
 	for i := range t.NumField() {
 		f := t.Field(i)
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
 		if name == "-" {
 			continue
 		}
+		idx := append(append([]int(nil), index...), i)
 		if f.Anonymous && name == "" && f.Type.Kind() == reflect.Struct {
-			if ft, ok := fieldType(f.Type, key); ok {
-				return ft, true
-			}
+			addFields(ti, f.Type, idx, seen)
 			continue
 		}
 		if !f.IsExported() {
@@ -339,9 +598,11 @@ func fieldType(t reflect.Type, key string) (reflect.Type, bool) {
 		if name == "" {
 			name = f.Name
 		}
-		if name == key {
-			return f.Type, true
+		if _, dup := ti.byName[name]; dup {
+			continue
 		}
+		fi := &fieldInfo{name: name, index: idx, ord: len(ti.fields), info: infoOf(f.Type, seen)}
+		ti.fields = append(ti.fields, fi)
+		ti.byName[name] = fi
 	}
-	return nil, false
 }

@@ -47,4 +47,34 @@
 // Issues wrap sentinel errors (ErrDangling, ErrMissingText, …) for
 // errors.Is. A warning that an Erratum covers (same object and field) is
 // marked as explained.
+//
+// # Limits
+//
+// A dossier is read from files that may come from anywhere, so everything
+// in it is bounded, far above what a real dossier needs:
+//
+//	input                     1 GiB (MaxInputSize)       Decode, Unmarshal, LoadFile
+//	nesting of JSON values    64 levels (MaxDepth)       Decode, Unmarshal, LoadFile
+//	long text, per language   20,000 characters          statements, notes, summary, disclaimer
+//	short text                2,000 characters           titles, names, outlets, aliases
+//	URL                       2,048 bytes                http and https only
+//	id                        200 bytes                  no spaces, no control characters
+//	citations                 1,000 per statement        and figures per statement, sources per figure
+//	places                    1,000 per entry
+//	aliases                   100 per place
+//	languages                 20                         declared, and searched
+//	contributors              100
+//	nested sections           6 levels
+//	figure values             10^15
+//
+// Going over a limit is an error wrapping ErrTooLarge: a *DecodeError for
+// the first two, an Issue from Validate, with its path, for the others.
+// Control characters (other than tab and newline) and invalid UTF-8 are
+// errors in every text, and coordinates must lie within -90..90 and
+// -180..180.
+//
+// Decode and LoadFile read JSON as a stream: they need memory for the
+// dossier they return, never for its text. A synthetic dossier of a
+// million figures, 620 MB of JSON, loads in about 10 seconds with a peak
+// of 1.8 GB, of which the dossier itself holds 1.1 GB.
 package model

@@ -24,7 +24,7 @@ var (
 	ErrUncited      = errors.New("source never cited")    // a bibliography entry no statement cites
 	ErrAnachronism  = errors.New("source after the fact") // a source dated after the fact it is cited for
 	ErrInvalid      = errors.New("invalid dossier")       // Issues.Err wraps this when there are errors
-	ErrTooLarge     = errors.New("input too large")       // the input exceeds a documented limit
+	ErrTooLarge     = errors.New("too large")             // the input, or a value in it, exceeds a limit of limits.go
 )
 
 // Position is a place in a JSON file. Line and Column count from 1; Column

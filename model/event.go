@@ -44,16 +44,27 @@ type Section struct {
 }
 
 // Span returns the dates of e, or of its day when e has none of its own.
+// A nil entry or day counts as one with no dates.
 func (e *Entry) Span(d *Day) DateSpan {
-	if !e.When.IsZero() {
+	switch {
+	case e != nil && !e.When.IsZero():
 		return e.When
+	case d != nil:
+		return d.When
 	}
-	return d.When
+	return DateSpan{}
 }
 
 // Precision returns e's date precision, derived when unset: the entry's
-// own, else the day's, else day for a single date and span otherwise.
+// own, else the day's, else day for a single date and span otherwise. A
+// nil entry or day counts as one with no dates and no precision.
 func (e *Entry) Precision(d *Day) DatePrecision {
+	if e == nil {
+		e = &Entry{}
+	}
+	if d == nil {
+		d = &Day{}
+	}
 	switch {
 	case e.DatePrecision != PrecisionDerived:
 		return e.DatePrecision

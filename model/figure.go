@@ -34,8 +34,11 @@ type Claimant struct {
 }
 
 // Bounds returns the lowest and highest values f allows: Value twice, or Low
-// and High for a range.
+// and High for a range; zeros for a nil figure.
 func (f *Figure) Bounds() (lo, hi float64) {
+	if f == nil {
+		return 0, 0
+	}
 	if f.Qualifier == Range {
 		return f.Low, f.High
 	}

@@ -2,7 +2,7 @@ package model
 
 import (
 	"bytes"
-	"encoding/json"
+	"io"
 	"strconv"
 	"strings"
 )
@@ -12,27 +12,79 @@ import (
 // path does not exist in src (a missing field) gets the position of its
 // nearest enclosing value.
 func Locate(src []byte, file string, issues Issues) {
+	locate(bytes.NewReader(src), file, issues)
+}
+
+// locate is Locate reading the JSON text from r, as a stream. It walks
+// only the values on the way to an issue's path and skips the rest.
+func locate(r io.Reader, file string, issues Issues) {
 	if len(issues) == 0 {
 		return
 	}
-	want := make(map[string]int64)
+	// want holds every path of an issue and all their ancestors; a value
+	// whose path is not there holds nothing of interest.
+	want := make(map[string]*mark)
 	for _, is := range issues {
 		for p := is.Path; ; p = parentPath(p) {
-			want[p] = -1
+			if _, ok := want[p]; ok {
+				break
+			}
+			want[p] = nil
 			if p == "" {
 				break
 			}
 		}
 	}
-	walkPaths(src, func(path string, off int64) {
-		if v, ok := want[path]; ok && v < 0 {
-			want[path] = off
+	s := newScanner(r, maxInputSize)
+	var walk func(path string) bool
+	walk = func(path string) bool {
+		k, at, err := s.begin()
+		if err != nil {
+			return false
 		}
-	})
+		if _, ok := want[path]; !ok {
+			return s.skip(k, at) == nil
+		}
+		m := at
+		want[path] = &m
+		switch k {
+		case tokObject, tokArray:
+			if s.open(at) != nil {
+				return false
+			}
+			for i := 0; ; i++ {
+				more, err := s.more(i == 0, k == tokObject)
+				if err != nil {
+					return false
+				}
+				if !more {
+					return true
+				}
+				var p string
+				if k == tokObject {
+					key, _, err := s.key()
+					if err != nil {
+						return false
+					}
+					p = string(key)
+					if path != "" {
+						p = path + "." + p
+					}
+				} else {
+					p = path + "[" + strconv.Itoa(i) + "]"
+				}
+				if !walk(p) {
+					return false
+				}
+			}
+		}
+		return s.skip(k, at) == nil
+	}
+	walk("")
 	for i := range issues {
 		for p := issues[i].Path; ; p = parentPath(p) {
-			if off := want[p]; off >= 0 {
-				issues[i].Pos = position(src, off)
+			if m := want[p]; m != nil {
+				issues[i].Pos = m.pos()
 				break
 			}
 			if p == "" {
@@ -43,17 +95,6 @@ func Locate(src []byte, file string, issues Issues) {
 	}
 }
 
-// locatePath returns the offset of the value at path in src.
-func locatePath(src []byte, path string) (int64, bool) {
-	found := int64(-1)
-	walkPaths(src, func(p string, off int64) {
-		if found < 0 && p == path {
-			found = off
-		}
-	})
-	return found, found >= 0
-}
-
 // parentPath strips the last element from a JSON path:
 // "a[1].b" -> "a[1]" -> "a" -> "".
 func parentPath(p string) string {
@@ -62,55 +103,4 @@ func parentPath(p string) string {
 		return ""
 	}
 	return p[:i]
-}
-
-// walkPaths calls fn with the path and starting offset of every value in
-// src, in document order. It stops quietly at the first syntax error.
-func walkPaths(src []byte, fn func(path string, off int64)) {
-	dec := json.NewDecoder(bytes.NewReader(src))
-	next := func() int64 {
-		off := dec.InputOffset()
-		for off < int64(len(src)) {
-			switch src[off] {
-			case ' ', '\t', '\n', '\r', ':', ',':
-				off++
-			default:
-				return off
-			}
-		}
-		return off
-	}
-	var walk func(path string) bool
-	walk = func(path string) bool {
-		off := next()
-		tok, err := dec.Token()
-		if err != nil {
-			return false
-		}
-		fn(path, off)
-		switch tok {
-		case json.Delim('{'):
-			for dec.More() {
-				k, err := dec.Token()
-				if err != nil {
-					return false
-				}
-				if !walk(join(path, k.(string))) {
-					return false
-				}
-			}
-			_, err = dec.Token()
-			return err == nil
-		case json.Delim('['):
-			for i := 0; dec.More(); i++ {
-				if !walk(path + "[" + strconv.Itoa(i) + "]") {
-					return false
-				}
-			}
-			_, err = dec.Token()
-			return err == nil
-		}
-		return true
-	}
-	walk("")
 }

@@ -174,29 +174,3 @@ func TestValidationErrorUnwraps(t *testing.T) {
 		t.Error("warnings alone must not make an error")
 	}
 }
-
-func BenchmarkLoadValidate(b *testing.B) {
-	data, err := os.ReadFile("../examples/kazakhstan/kazakhstan.json")
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Run("decode", func(b *testing.B) {
-		b.SetBytes(int64(len(data)))
-		b.ReportAllocs()
-		for b.Loop() {
-			if _, err := model.Unmarshal(data); err != nil {
-				b.Fatal(err)
-			}
-		}
-	})
-	d, err := model.Unmarshal(data)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Run("validate", func(b *testing.B) {
-		b.ReportAllocs()
-		for b.Loop() {
-			model.Validate(d)
-		}
-	})
-}

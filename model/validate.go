@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"math"
 	"net/url"
+	"reflect"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 )
@@ -23,6 +25,16 @@ import (
 //   - source dates implausibly far from the period, such as a year slip
 //     (08/01/2021 among January 2022 sources);
 //   - URLs that are not absolute http or https URLs;
+//   - ids that are empty, longer than MaxIDBytes or hold spaces or
+//     control characters, and control characters in any text;
+//   - the package's limits: texts longer than MaxTextRunes or
+//     MaxTitleRunes characters, URLs longer than MaxURLBytes, more than
+//     MaxCitations sources per statement, MaxAliases aliases per place
+//     and so on, sections nested deeper than MaxSectionDepth, figures
+//     over MaxFigureValue (issues that wrap ErrTooLarge);
+//   - coordinates outside -90..90 and -180..180, dates that are not days
+//     of the calendar, spans of dates with no start or ending before it,
+//     enum values the format does not define (in dossiers built in code);
 //   - negative figures, ranges whose low bound exceeds the high one,
 //     figures reported before the date they stand at;
 //   - sources that no statement or figure cites (warning), and figures reported before any of
@@ -30,7 +42,13 @@ import (
 //
 // A warning whose object and field are the subject of an Erratum is
 // returned with Issue.Erratum set: the dossier explains it.
+//
+// A nil dossier is one error. Values quoted in messages are cut to their
+// first 64 bytes or so.
 func Validate(d *Dossier) Issues {
+	if d == nil {
+		return Issues{{Severity: SeverityError, Err: fmt.Errorf("%w: nil dossier", ErrMissing)}}
+	}
 	v := &validator{
 		d:          d,
 		sources:    make(map[SourceID]int, len(d.Sources)),
@@ -48,7 +66,7 @@ func Validate(d *Dossier) Issues {
 		v.day(i)
 	}
 	for i := range d.Sections {
-		v.section(fmt.Sprintf("sections[%d]", i), &d.Sections[i])
+		v.section(fmt.Sprintf("sections[%d]", i), &d.Sections[i], 1)
 	}
 	for i := range d.Notes {
 		v.statement(fmt.Sprintf("notes[%d]", i), &d.Notes[i], false)
@@ -81,6 +99,11 @@ type validator struct {
 }
 
 func (v *validator) add(sev Severity, path string, ref Ref, field string, sentinel error, format string, args ...any) {
+	for i, a := range args {
+		if r := reflect.ValueOf(a); r.Kind() == reflect.String {
+			args[i] = clip(r.String())
+		}
+	}
 	err := fmt.Errorf(format, args...)
 	if sentinel != nil {
 		err = fmt.Errorf("%w: %w", sentinel, err)
@@ -101,6 +124,7 @@ func (v *validator) missing(path, what string) {
 func (v *validator) index() {
 	for i, s := range v.d.Sources {
 		path := fmt.Sprintf("sources[%d].id", i)
+		v.id(path, string(s.ID))
 		switch j, dup := v.sources[s.ID]; {
 		case s.ID == "":
 			v.missing(path, "source id")
@@ -112,6 +136,7 @@ func (v *validator) index() {
 	}
 	for i, p := range v.d.Places {
 		path := fmt.Sprintf("places[%d].id", i)
+		v.id(path, string(p.ID))
 		switch j, dup := v.places[p.ID]; {
 		case p.ID == "":
 			v.missing(path, "place id")
@@ -123,6 +148,7 @@ func (v *validator) index() {
 	}
 	for i, f := range v.d.Figures {
 		path := fmt.Sprintf("figures[%d].id", i)
+		v.id(path, string(f.ID))
 		switch j, dup := v.figures[f.ID]; {
 		case f.ID == "":
 			v.missing(path, "figure id")
@@ -148,14 +174,19 @@ func (v *validator) metadata() {
 	if d.Format != Format && d.Format != "" {
 		v.errorf("format", ErrFormat, "%q (want %q)", d.Format, Format)
 	}
+	v.id("id", d.ID)
 	if d.ID == "" {
 		v.missing("id", "dossier id")
 	}
 	if len(d.Languages) == 0 {
 		v.missing("languages", "at least one language")
 	}
+	langs := d.Languages
+	if !v.count("languages", len(langs), MaxLanguages, "languages") {
+		langs = nil
+	}
 	seen := make(map[language.Tag]int)
-	for i, tag := range d.Languages {
+	for i, tag := range langs {
 		path := fmt.Sprintf("languages[%d]", i)
 		if tag == language.Und {
 			v.errorf(path, ErrInvalidValue, "undetermined language")
@@ -169,10 +200,15 @@ func (v *validator) metadata() {
 	} else if v.placeRef("country", d.Country) && d.Places[v.places[d.Country]].Kind != PlaceCountry {
 		v.errorf("country", ErrInvalidValue, "place %q is a %s, not a country", d.Country, d.Places[v.places[d.Country]].Kind)
 	}
-	v.text("title", d.Title, true)
-	v.text("shortTitle", d.ShortTitle, false)
-	v.text("summary", d.Summary, true)
-	v.text("disclaimer", d.Disclaimer, true)
+	v.text("title", d.Title, true, MaxTitleRunes)
+	v.text("shortTitle", d.ShortTitle, false, MaxTitleRunes)
+	v.text("summary", d.Summary, true, MaxTextRunes)
+	v.text("disclaimer", d.Disclaimer, true, MaxTextRunes)
+	v.span("period", d.Period)
+	v.date("published", d.Published)
+	v.date("updated", d.Updated)
+	v.date("method.cutOff", d.Method.CutOff)
+	v.span("method.sourcesConsulted", d.Method.SourcesConsulted)
 	if d.Period.IsZero() {
 		v.missing("period", "period")
 	}
@@ -185,14 +221,16 @@ func (v *validator) metadata() {
 	if !d.Updated.IsZero() && d.Updated.Before(d.Published) {
 		v.errorf("updated", ErrDateRange, "updated %s, before publication (%s)", d.Updated, d.Published)
 	}
-	v.text("issuer.name", d.Issuer.Name, true)
-	v.text("issuer.unit", d.Issuer.Unit, false)
+	v.text("issuer.name", d.Issuer.Name, true, MaxTitleRunes)
+	v.text("issuer.unit", d.Issuer.Unit, false, MaxTitleRunes)
 	if d.Issuer.URL != "" {
 		v.url("issuer.url", d.Issuer.URL)
 	}
 	m := d.Method
-	v.text("method.scope", m.Scope, true)
-	v.text("method.note", m.Note, false)
+	v.text("method.scope", m.Scope, true, MaxTextRunes)
+	v.text("method.note", m.Note, false, MaxTextRunes)
+	v.str("method.version", m.Version, MaxTitleRunes)
+	v.count("method.languagesSearched", len(m.LanguagesSearched), MaxLanguages, "languages")
 	switch {
 	case m.CutOff.IsZero():
 		v.missing("method.cutOff", "research cut-off date")
@@ -205,18 +243,70 @@ func (v *validator) metadata() {
 	case m.SourcesConsulted.Start.After(v.limit()):
 		v.errorf("method.sourcesConsulted", ErrDateRange, "sources consulted from %s, after publication (%s)", m.SourcesConsulted.Start, v.limit())
 	}
-	for i, c := range m.Contributors {
+	contributors := m.Contributors
+	if !v.count("method.contributors", len(contributors), MaxContributors, "contributors") {
+		contributors = nil
+	}
+	for i, c := range contributors {
 		path := fmt.Sprintf("method.contributors[%d]", i)
-		if c.Role == 0 {
+		if c.Role == 0 || !roles.valid(c.Role) {
 			v.missing(path+".role", "role")
 		}
-		v.text(path+".name", c.Name, true)
+		v.text(path+".name", c.Name, true, MaxTitleRunes)
+	}
+}
+
+// count reports a list of n items that is over max, and whether it is
+// within it.
+func (v *validator) count(path string, n, max int, what string) bool {
+	if n <= max {
+		return true
+	}
+	v.errorf(path, ErrTooLarge, "%d %s, more than the %d allowed", n, what, max)
+	return false
+}
+
+// id reports an id that is too long or holds a space or a control
+// character, and whether it is well formed.
+func (v *validator) id(path, id string) bool {
+	if len(id) > MaxIDBytes {
+		v.errorf(path, ErrTooLarge, "id of %d bytes, more than the %d allowed", len(id), MaxIDBytes)
+		return false
+	}
+	for i, r := range id {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(id[i:]); size == 1 {
+				v.errorf(path, ErrInvalidValue, "id %q is not valid UTF-8", id)
+				return false
+			}
+		}
+		if unicode.IsSpace(r) || !unicode.IsPrint(r) {
+			v.errorf(path, ErrInvalidValue, "id %q holds %U: an id may not hold spaces or control characters", id, r)
+			return false
+		}
+	}
+	return true
+}
+
+// str checks a plain string: no control characters, at most max
+// characters.
+func (v *validator) str(path, s string, max int) {
+	if r, ok := badRune(s); ok {
+		if r == utf8.RuneError {
+			v.errorf(path, ErrInvalidValue, "invalid UTF-8 (or %U, the character that replaces it)", r)
+		} else {
+			v.errorf(path, ErrInvalidValue, "control character %U", r)
+		}
+	}
+	if n := utf8.RuneCountInString(s); n > max {
+		v.errorf(path, ErrTooLarge, "text of %d characters, more than the %d allowed", n, max)
 	}
 }
 
 // text checks that t is written in every declared language when required
-// (or when present at all), and nowhere else.
-func (v *validator) text(path string, t Text, required bool) {
+// (or when present at all), and nowhere else, with no control characters
+// and at most max characters in each language.
+func (v *validator) text(path string, t Text, required bool, max int) {
 	if !required && len(t) == 0 {
 		return
 	}
@@ -234,9 +324,7 @@ func (v *validator) text(path string, t Text, required bool) {
 		if !v.declared(tag) {
 			v.add(SeverityWarning, p, Ref{}, "", ErrMissingText, "text in %s, which the dossier does not declare", tag)
 		}
-		if r, ok := badRune(t[tag]); ok {
-			v.errorf(p, ErrInvalidValue, "control character %U", r)
-		}
+		v.str(p, t[tag], max)
 	}
 }
 
@@ -260,6 +348,8 @@ func (v *validator) declared(tag language.Tag) bool {
 	return false
 }
 
+// placeRef reports a reference to an unknown place, and whether the
+// place exists.
 func (v *validator) placeRef(path string, id PlaceID) bool {
 	if _, ok := v.places[id]; !ok {
 		v.errorf(path, ErrDangling, "unknown place %q", id)
@@ -269,6 +359,9 @@ func (v *validator) placeRef(path string, id PlaceID) bool {
 }
 
 func (v *validator) sourceRefs(path string, ids []SourceID) {
+	if !v.count(path, len(ids), MaxCitations, "sources") {
+		return
+	}
 	for i, id := range ids {
 		if _, ok := v.sources[id]; !ok {
 			v.errorf(path+"["+strconv.Itoa(i)+"]", ErrDangling, "unknown source %q", id)
@@ -280,6 +373,7 @@ func (v *validator) sourceRefs(path string, ids []SourceID) {
 
 func (v *validator) statement(path string, s *Statement, inChronology bool) {
 	ref := Ref{RefStatement, string(s.ID)}
+	v.id(path+".id", string(s.ID))
 	if s.ID == "" {
 		v.missing(path+".id", "statement id")
 	} else if first, dup := v.statements[s.ID]; dup {
@@ -287,8 +381,8 @@ func (v *validator) statement(path string, s *Statement, inChronology bool) {
 	} else {
 		v.statements[s.ID] = path
 	}
-	v.text(path+".text", s.Text, true)
-	v.text(path+".note", s.Note, false)
+	v.text(path+".text", s.Text, true, MaxTextRunes)
+	v.text(path+".note", s.Note, false, MaxTextRunes)
 	if !reliabilities.valid(s.Reliability) {
 		v.errorf(path+".reliability", ErrInvalidValue, "reliability %d", s.Reliability)
 	}
@@ -296,7 +390,11 @@ func (v *validator) statement(path string, s *Statement, inChronology bool) {
 	if inChronology && len(s.Sources) == 0 {
 		v.add(SeverityWarning, path+".sources", ref, "sources", ErrMissing, "chronology entry %q cites no source", s.ID)
 	}
-	for i, id := range s.Figures {
+	figures := s.Figures
+	if !v.count(path+".figures", len(figures), MaxCitations, "figures") {
+		figures = nil
+	}
+	for i, id := range figures {
 		if _, ok := v.figures[id]; !ok {
 			v.errorf(fmt.Sprintf("%s.figures[%d]", path, i), ErrDangling, "unknown figure %q", id)
 		}
@@ -307,7 +405,11 @@ func (v *validator) day(i int) {
 	d := v.d
 	day := &d.Chronology[i]
 	path := fmt.Sprintf("chronology[%d]", i)
-	v.text(path+".title", day.Title, false)
+	v.text(path+".title", day.Title, false, MaxTitleRunes)
+	if !datePrecisions.valid(day.Precision) {
+		v.errorf(path+".precision", ErrInvalidValue, "date precision %d", day.Precision)
+	}
+	v.span(path+".when", day.When)
 	if day.When.IsZero() {
 		v.missing(path+".when", "date")
 	} else {
@@ -326,11 +428,18 @@ func (v *validator) day(i int) {
 		if e.Kind == 0 || !eventKinds.valid(e.Kind) {
 			v.missing(p+".kind", "event kind")
 		}
+		v.span(p+".when", e.When)
 		if !e.When.IsZero() {
 			v.within(p+".when", e.When)
 			if !day.When.IsZero() && !e.When.Overlaps(day.When) {
 				v.add(SeverityWarning, p+".when", Ref{RefStatement, string(e.ID)}, "when", ErrDateRange, "entry dated %s under day %s", e.When, day.When)
 			}
+		}
+		if !datePrecisions.valid(e.DatePrecision) {
+			v.errorf(p+".datePrecision", ErrInvalidValue, "date precision %d", e.DatePrecision)
+		}
+		if !geoPrecisions.valid(e.GeoPrecision) {
+			v.errorf(p+".geoPrecision", ErrInvalidValue, "location precision %d", e.GeoPrecision)
 		}
 		if e.DatePrecision == PrecisionNight {
 			s := e.Span(day)
@@ -343,7 +452,11 @@ func (v *validator) day(i int) {
 				v.errorf(p+".time", ErrInvalidValue, "time %s out of range", e.Time)
 			}
 		}
-		for k, id := range e.Places {
+		places := e.Places
+		if !v.count(p+".places", len(places), MaxPlacesPerEntry, "places") {
+			places = nil
+		}
+		for k, id := range places {
 			v.placeRef(fmt.Sprintf("%s.places[%d]", p, k), id)
 		}
 		if e.Group != "" && v.placeRef(p+".group", e.Group) && !containsPlace(e.Places, e.Group) {
@@ -361,6 +474,36 @@ func containsPlace(ps []PlaceID, id PlaceID) bool {
 	return false
 }
 
+// date reports a date, if set, that is not a day of the calendar between
+// the years 1 and 9999, the dates the format can write.
+func (v *validator) date(path string, d Date) bool {
+	if d.IsZero() || d.Year >= 1 && d.Year <= 9999 && d.valid() {
+		return true
+	}
+	v.errorf(path, ErrInvalidValue, "date %04d-%02d-%02d is not a day of the calendar", d.Year, int(d.Month), d.Day)
+	return false
+}
+
+// span reports a span of dates, if set, that the format cannot write: a
+// date that does not exist, no start, no end though not open, an end
+// though open, an end before the start.
+func (v *validator) span(path string, s DateSpan) {
+	switch {
+	case s.IsZero():
+	case s.Start.IsZero():
+		v.errorf(path, ErrInvalidValue, "date span with no start")
+	case !v.date(path, s.Start):
+	case s.Open && !s.End.IsZero():
+		v.errorf(path, ErrInvalidValue, "open date span from %s with an end", s.Start)
+	case s.Open:
+	case s.End.IsZero():
+		v.errorf(path, ErrInvalidValue, "date span from %s with no end", s.Start)
+	case !v.date(path, s.End):
+	case s.End.Before(s.Start):
+		v.errorf(path, ErrInvalidValue, "date span %s ends before it starts", s)
+	}
+}
+
 // within checks that a chronology date falls within the period and not
 // after publication.
 func (v *validator) within(path string, s DateSpan) {
@@ -374,16 +517,23 @@ func (v *validator) within(path string, s DateSpan) {
 	}
 }
 
-func (v *validator) section(path string, s *Section) {
+// section checks a thematic section at depth level (1 for a top-level
+// one) and its subsections.
+func (v *validator) section(path string, s *Section, level int) {
+	v.id(path+".id", s.ID)
 	if s.ID == "" {
 		v.missing(path+".id", "section id")
 	}
-	v.text(path+".title", s.Title, true)
+	v.text(path+".title", s.Title, true, MaxTitleRunes)
 	for i := range s.Paragraphs {
 		v.statement(fmt.Sprintf("%s.paragraphs[%d]", path, i), &s.Paragraphs[i], false)
 	}
+	if len(s.Sections) > 0 && level == MaxSectionDepth {
+		v.errorf(path+".sections", ErrTooLarge, "sections nested more than %d levels deep", MaxSectionDepth)
+		return
+	}
 	for i := range s.Sections {
-		v.section(fmt.Sprintf("%s.sections[%d]", path, i), &s.Sections[i])
+		v.section(fmt.Sprintf("%s.sections[%d]", path, i), &s.Sections[i], level+1)
 	}
 }
 
@@ -393,11 +543,17 @@ func (v *validator) place(i int) {
 	if p.Kind == 0 || !placeKinds.valid(p.Kind) {
 		v.missing(path+".kind", "place kind")
 	}
-	v.text(path+".name", p.Name, true)
-	for j, a := range p.Aliases {
+	v.text(path+".name", p.Name, true, MaxTitleRunes)
+	aliases := p.Aliases
+	if !v.count(path+".aliases", len(aliases), MaxAliases, "aliases") {
+		aliases = nil
+	}
+	for j, a := range aliases {
+		ap := fmt.Sprintf("%s.aliases[%d]", path, j)
 		if strings.TrimSpace(a) == "" {
-			v.errorf(fmt.Sprintf("%s.aliases[%d]", path, j), ErrMissing, "empty alias")
+			v.errorf(ap, ErrMissing, "empty alias")
 		}
+		v.str(ap, a, MaxTitleRunes)
 	}
 	if p.Region != "" && v.placeRef(path+".region", p.Region) {
 		parent := &v.d.Places[v.places[p.Region]]
@@ -432,6 +588,14 @@ func (v *validator) place(i int) {
 }
 
 func (v *validator) url(path, raw string) {
+	if len(raw) > MaxURLBytes {
+		v.errorf(path, ErrTooLarge, "URL of %d bytes, more than the %d allowed", len(raw), MaxURLBytes)
+		return
+	}
+	if r, ok := badRune(raw); ok {
+		v.errorf(path, ErrURL, "%q holds %U", raw, r)
+		return
+	}
 	u, err := url.Parse(raw)
 	switch {
 	case err != nil:
@@ -460,9 +624,11 @@ func (v *validator) source(i int) {
 	if strings.TrimSpace(s.Title) == "" {
 		v.missing(path+".title", "title")
 	}
-	if r, ok := badRune(s.Title + s.Outlet + s.Group + s.Via + s.Author); ok {
-		v.errorf(path, ErrInvalidValue, "control character %U", r)
-	}
+	v.str(path+".outlet", s.Outlet, MaxTitleRunes)
+	v.str(path+".group", s.Group, MaxTitleRunes)
+	v.str(path+".via", s.Via, MaxTitleRunes)
+	v.str(path+".author", s.Author, MaxTitleRunes)
+	v.str(path+".title", s.Title, MaxTitleRunes)
 	if s.TitleLanguage == language.Und {
 		v.missing(path+".titleLanguage", "language of the title")
 	} else {
@@ -476,9 +642,7 @@ func (v *validator) source(i int) {
 			}
 		}
 		for _, tag := range s.Translation.Languages() {
-			if r, ok := badRune(s.Translation[tag]); ok {
-				v.errorf(path+".translation."+tag.String(), ErrInvalidValue, "control character %U", r)
-			}
+			v.str(path+".translation."+tag.String(), s.Translation[tag], MaxTitleRunes)
 		}
 	}
 	if s.Disambiguator < 0 {
@@ -489,6 +653,9 @@ func (v *validator) source(i int) {
 	} else {
 		v.url(path+".url", s.URL)
 	}
+	v.date(path+".published", s.Published)
+	v.date(path+".updated", s.Updated)
+	v.date(path+".accessed", s.Accessed)
 	switch {
 	case s.Published.IsZero():
 		v.missing(path+".published", "publication date")
@@ -552,14 +719,26 @@ func (v *validator) figure(i int) {
 	if f.Metric == 0 || !metrics.valid(f.Metric) {
 		v.missing(path+".metric", "metric")
 	}
+	if !parties.valid(f.Party) {
+		v.errorf(path+".party", ErrInvalidValue, "party %d", f.Party)
+	}
+	if !qualifiers.valid(f.Qualifier) {
+		v.errorf(path+".qualifier", ErrInvalidValue, "qualifier %d", f.Qualifier)
+	}
+	if !figureStatuses.valid(f.Status) {
+		v.errorf(path+".status", ErrInvalidValue, "figure status %d", f.Status)
+	}
 	for _, x := range []struct {
 		name string
 		val  float64
 	}{{"value", f.Value}, {"low", f.Low}, {"high", f.High}} {
-		if math.IsNaN(x.val) || math.IsInf(x.val, 0) {
+		switch {
+		case math.IsNaN(x.val) || math.IsInf(x.val, 0):
 			v.errorf(path+"."+x.name, ErrInvalidValue, "%s is not a finite number", x.name)
-		} else if x.val < 0 {
+		case x.val < 0:
 			v.errorf(path+"."+x.name, ErrInvalidValue, "%s %v is negative", x.name, x.val)
+		case x.val > MaxFigureValue:
+			v.errorf(path+"."+x.name, ErrTooLarge, "%s %v, more than the %v allowed", x.name, x.val, float64(MaxFigureValue))
 		}
 	}
 	if f.Qualifier == Range {
@@ -577,6 +756,9 @@ func (v *validator) figure(i int) {
 	if f.Scope != "" {
 		v.placeRef(path+".scope", f.Scope)
 	}
+	v.date(path+".asOf", f.AsOf)
+	v.date(path+".reported", f.Reported)
+	v.date(path+".statusDate", f.StatusDate)
 	lim := v.limit()
 	switch {
 	case f.AsOf.IsZero():
@@ -595,8 +777,10 @@ func (v *validator) figure(i int) {
 	if f.Claimant.Kind == 0 || !claimantKinds.valid(f.Claimant.Kind) {
 		v.missing(path+".claimant.kind", "claimant kind")
 	}
-	v.text(path+".claimant.name", f.Claimant.Name, true)
-	v.text(path+".note", f.Note, false)
+	v.text(path+".claimant.name", f.Claimant.Name, true, MaxTitleRunes)
+	v.str(path+".claimant.channel", f.Claimant.Channel, MaxTitleRunes)
+	v.str(path+".unit", f.Unit, MaxTitleRunes)
+	v.text(path+".note", f.Note, false, MaxTextRunes)
 	if len(f.Sources) == 0 {
 		v.missing(path+".sources", "at least one source")
 	}
@@ -679,11 +863,17 @@ func (v *validator) erratum(i int) {
 	}
 	if !ok {
 		v.errorf(path+".ref", ErrDangling, "unknown %s %q", e.Ref.Kind, e.Ref.ID)
+	} else if e.Ref.Kind == RefDossier && e.Ref.ID != "" {
+		v.id(path+".ref", e.Ref.ID)
 	}
 	if e.Printed == "" {
 		v.missing(path+".printed", "what was printed")
 	}
-	v.text(path+".text", e.Text, true)
+	v.str(path+".field", e.Field, MaxTitleRunes)
+	v.str(path+".document", e.Document, MaxTitleRunes)
+	v.str(path+".printed", e.Printed, MaxTitleRunes)
+	v.str(path+".recorded", e.Recorded, MaxTitleRunes)
+	v.text(path+".text", e.Text, true, MaxTextRunes)
 }
 
 // explain attaches to each warning the erratum that covers its object and

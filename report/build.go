@@ -66,6 +66,14 @@ type builder struct {
 	used        []model.SourceID // cited sources, first citation first
 	notes       []*Footnote
 	seen        map[string]bool // anchors handed out
+	next        map[string]int  // the next number to try for an anchor base
+	said        []map[any]said  // per language, what the catalogs said of a key (see eachOnce)
+}
+
+// said is what a catalog call returned.
+type said struct {
+	s   string
+	err error
 }
 
 func (b *builder) init(opt Options) error {
@@ -103,7 +111,11 @@ func (b *builder) init(opt Options) error {
 		Country:   b.d.Country,
 		Filter:    opt.Filter,
 	}
-	b.seen = map[string]bool{}
+	b.seen, b.next = map[string]bool{}, map[string]int{}
+	b.said = make([]map[any]said, len(b.locs))
+	for i := range b.said {
+		b.said[i] = map[any]said{}
+	}
 	b.labels = disambiguators(b.d.Sources)
 	return nil
 }
@@ -127,9 +139,69 @@ func (b *builder) each(what string, f func(l *locales.Locale) (string, error)) L
 	return out
 }
 
+// eachOnce is each for text that depends on key alone, such as the label
+// of an enum value, a place name or a date: the catalogs are asked once
+// per key and language, which matters when a hundred thousand figures
+// share a few dozen labels. The type of a key says what f computes: a
+// model enum value stands for its label, the types below for the rest.
+// what is formatted only when there is an error to report.
+func (b *builder) eachOnce(what fieldPath, key any, f func(l *locales.Locale) (string, error)) L {
+	out := make(L, len(b.locs))
+	for i, l := range b.locs {
+		r, ok := b.said[i][key]
+		if !ok {
+			r.s, r.err = f(l)
+			b.said[i][key] = r
+		}
+		if r.err != nil {
+			b.fail(fmt.Errorf("report: %s: %w", what, r.err))
+		}
+		out[i] = r.s
+	}
+	return out
+}
+
+// fieldPath is the JSON path of a field of an element of a dossier's
+// array, such as figures[12].value, formatted only when needed.
+type fieldPath struct {
+	array string
+	index int
+	field string
+}
+
+func (p fieldPath) String() string {
+	if p.index < 0 { // array is the whole path of the element
+		return p.array + p.field
+	}
+	return p.array + "[" + strconv.Itoa(p.index) + "]" + p.field
+}
+
+// Keys of eachOnce besides model enum values.
+type (
+	placeKey     model.PlaceID
+	shortDateKey model.Date
+	spanKey      struct {
+		span model.DateSpan
+		prec model.DatePrecision
+	}
+)
+
 // text returns t in each language; t must have them all.
 func (b *builder) text(what string, t model.Text) L {
 	return b.each(what, func(l *locales.Locale) (string, error) { return l.Text(t) })
+}
+
+// textAt is text with the path of the field for errors.
+func (b *builder) textAt(what fieldPath, t model.Text) L {
+	out := make(L, len(b.locs))
+	for i, l := range b.locs {
+		s, err := l.Text(t)
+		if err != nil {
+			b.fail(fmt.Errorf("report: %s: %w", what, err))
+		}
+		out[i] = s
+	}
+	return out
 }
 
 // optText is text for an optional field: empty strings when t is empty.
@@ -144,11 +216,17 @@ func (b *builder) msg(id locales.ID, data map[string]any) L {
 	return b.each(string(id), func(l *locales.Locale) (string, error) { return l.Message(id, data) })
 }
 
-// anchor returns a unique anchor built from base.
+// anchor returns a unique anchor built from base: base, or base-2,
+// base-3... The numbers already tried for base are skipped, so that many
+// anchors of one base cost no more than as many of different bases.
 func (b *builder) anchor(base string) string {
 	a := base
-	for n := 2; b.seen[a]; n++ {
-		a = base + "-" + strconv.Itoa(n)
+	n := max(2, b.next[base])
+	if b.seen[a] {
+		for a = base + "-" + strconv.Itoa(n); b.seen[a]; a = base + "-" + strconv.Itoa(n) {
+			n++
+		}
+		b.next[base] = n + 1
 	}
 	b.seen[a] = true
 	return a
@@ -255,7 +333,11 @@ func (b *builder) meta() {
 		if err != nil {
 			return "", err
 		}
-		return country + ", " + series + ", " + d.Period.Start.String()[:7], nil
+		keywords := country + ", " + series
+		if month := d.Period.Start.String(); len(month) >= 7 {
+			keywords += ", " + month[:7]
+		}
+		return keywords, nil
 	})
 }
 
@@ -338,7 +420,9 @@ func (b *builder) paragraph(path string, s *model.Statement) *Paragraph {
 	p := &Paragraph{Statement: s.ID, Text: b.text(path+".text", s.Text), Reliability: s.Reliability}
 	p.ReliabilityText = make(L, len(b.locs))
 	if s.Reliability != model.Reliable {
-		p.ReliabilityText = b.each(path+".reliability", func(l *locales.Locale) (string, error) { return l.Reliability(s.Reliability) })
+		p.ReliabilityText = b.eachOnce(fieldPath{path, -1, ".reliability"}, s.Reliability, func(l *locales.Locale) (string, error) {
+			return l.Reliability(s.Reliability)
+		})
 	}
 	if len(s.Sources) == 0 && s.Note.IsZero() {
 		return p
@@ -346,11 +430,15 @@ func (b *builder) paragraph(path string, s *model.Statement) *Paragraph {
 	fn := &Footnote{Number: len(b.notes) + 1, Statement: s.ID, Note: b.optText(path+".note", s.Note)}
 	fn.Anchor = b.anchor("fn-" + strconv.Itoa(fn.Number))
 	for i, id := range s.Sources {
-		it := b.source(fmt.Sprintf("%s.sources[%d]", path, i), id)
+		it := b.items[id]
+		if it == nil {
+			it = b.source(fmt.Sprintf("%s.sources[%d]", path, i), id)
+		}
 		if it == nil {
 			continue
 		}
-		if !slices.Contains(it.Footnotes, fn.Number) {
+		// Footnotes are numbered in order: fn.Number, when there, is last.
+		if n := len(it.Footnotes); n == 0 || it.Footnotes[n-1] != fn.Number {
 			it.Footnotes = append(it.Footnotes, fn.Number)
 		}
 		fn.Citations = append(fn.Citations, &Citation{Source: it, Text: it.Citation})
@@ -424,7 +512,11 @@ func (b *builder) day(i int) *Section {
 }
 
 func (b *builder) placeName(path string, id model.PlaceID) L {
-	return b.each(path, func(l *locales.Locale) (string, error) { return l.PlaceName(b.places.byID[id]) })
+	return b.placeNameAt(fieldPath{path, -1, ""}, id)
+}
+
+func (b *builder) placeNameAt(path fieldPath, id model.PlaceID) L {
+	return b.eachOnce(path, placeKey(id), func(l *locales.Locale) (string, error) { return l.PlaceName(b.places.byID[id]) })
 }
 
 func (b *builder) entry(path string, e *model.Entry, day *model.Day) *Paragraph {
@@ -433,13 +525,15 @@ func (b *builder) entry(path string, e *model.Entry, day *model.Day) *Paragraph 
 	info := &EntryInfo{When: span, Precision: e.Precision(day), Time: e.Time, Kind: e.Kind, Places: e.Places, Figures: e.Figures}
 	info.WhenText = make(L, len(b.locs))
 	if !e.When.IsZero() && e.When != day.When {
-		info.WhenText = b.each(path+".when", func(l *locales.Locale) (string, error) { return l.Span(span, info.Precision) })
+		info.WhenText = b.eachOnce(fieldPath{path, -1, ".when"}, spanKey{span, info.Precision}, func(l *locales.Locale) (string, error) {
+			return l.Span(span, info.Precision)
+		})
 	}
 	info.TimeText = make(L, len(b.locs))
 	if e.Time != nil {
-		info.TimeText = b.each(path+".time", func(l *locales.Locale) (string, error) { return l.Time(*e.Time), nil })
+		info.TimeText = b.eachOnce(fieldPath{path, -1, ".time"}, *e.Time, func(l *locales.Locale) (string, error) { return l.Time(*e.Time), nil })
 	}
-	info.KindText = b.each(path+".kind", func(l *locales.Locale) (string, error) { return l.EventKind(e.Kind) })
+	info.KindText = b.eachOnce(fieldPath{path, -1, ".kind"}, e.Kind, func(l *locales.Locale) (string, error) { return l.EventKind(e.Kind) })
 	p.Entry = info
 	return p
 }
@@ -467,6 +561,12 @@ func (b *builder) source(path string, id model.SourceID) *SourceItem {
 	src := b.sourceIndex[id]
 	if src == nil {
 		b.fail(fmt.Errorf("report: %s: %w: unknown source %q", path, model.ErrDangling, id))
+		return nil
+	}
+	if !slices.Contains(model.SourceCategories(), src.Category) {
+		// The bibliography groups sources by category: one with none
+		// would be cited but never listed.
+		b.fail(fmt.Errorf("report: %s: %w: source %q has no valid category", path, model.ErrInvalidValue, id))
 		return nil
 	}
 	it := &SourceItem{

@@ -231,5 +231,11 @@ type PlaceItem struct {
 	Last       model.Date
 }
 
-// Place returns the gazetteer entry id, or nil.
-func (d *Document) Place(id model.PlaceID) *PlaceItem { return d.placeIndex[id] }
+// Place returns the gazetteer entry id, or nil. A document not made by
+// Build finds no place.
+func (d *Document) Place(id model.PlaceID) *PlaceItem {
+	if d == nil {
+		return nil
+	}
+	return d.placeIndex[id]
+}

@@ -11,7 +11,15 @@ import (
 // footnote, bibliography entry, figure and map point, with texts cut to
 // their first words. Tests compare dumps with golden files; a dump is
 // also a quick way to see what a renderer will be given.
+//
+// A document that fails Check, and a nil writer, are errors.
 func (d *Document) Dump(w io.Writer) error {
+	if err := d.Check(); err != nil {
+		return err
+	}
+	if w == nil {
+		return fmt.Errorf("report: %w: nil writer", ErrOptions)
+	}
 	p := &dumper{w: w}
 	p.f("document %s %v\n", d.DossierID, d.Languages)
 	p.f("title %s\n", p.l(d.Meta.Title, 80))

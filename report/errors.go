@@ -7,6 +7,7 @@ var (
 	ErrOptions  = errors.New("invalid options")  // a language the dossier lacks, too many languages
 	ErrFilter   = errors.New("invalid filter")   // an unknown place, dates that end before they start
 	ErrLanguage = errors.New("missing language") // a text of the dossier lacks a language of the briefing
+	ErrDocument = errors.New("invalid document") // a document made by hand that breaks the rules of Document.Check
 
 	ErrUnknownPlace   = errors.New("unknown place")   // FindPlace found no place of that name
 	ErrAmbiguousPlace = errors.New("ambiguous place") // FindPlace found several

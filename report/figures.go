@@ -2,8 +2,9 @@ package report
 
 import (
 	"cmp"
-	"fmt"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/coibrief/coibrief/locales"
@@ -105,7 +106,7 @@ func (b *builder) figures() {
 		if !b.match.place(scope, d.Country) {
 			continue
 		}
-		fs.All = append(fs.All, b.figure(fmt.Sprintf("figures[%d]", i), f))
+		fs.All = append(fs.All, b.figure(i, f))
 	}
 	fs.All = append(fs.All, b.derived(fs.All)...)
 	national := func(it *FigureItem) bool { return it.Figure.Scope == "" || it.Figure.Scope == d.Country }
@@ -117,11 +118,20 @@ func (b *builder) figures() {
 	}
 	// Key figures: the latest national figure of each side that still
 	// stands.
+	type metricParty struct {
+		m model.Metric
+		p model.Party
+	}
+	byMetricParty := map[metricParty][]*FigureItem{}
+	for _, it := range fs.All {
+		k := metricParty{it.Figure.Metric, it.Figure.Party}
+		byMetricParty[k] = append(byMetricParty[k], it)
+	}
 	for _, m := range keyMetrics {
 		for _, p := range model.Parties() {
 			k := &KeyFigure{Metric: m, Party: p}
-			for _, it := range fs.All {
-				if it.Figure.Metric != m || it.Figure.Party != p || !national(it) || it.Figure.Qualifier.IsWord() || !st.at(it, model.Date{}) {
+			for _, it := range byMetricParty[metricParty{m, p}] {
+				if !national(it) || it.Figure.Qualifier.IsWord() || !st.at(it, model.Date{}) {
 					continue
 				}
 				side := &k.Independent
@@ -184,41 +194,63 @@ func (b *builder) metricParty(m model.Metric, p model.Party) L {
 	})
 }
 
-func (b *builder) figure(path string, f *model.Figure) *FigureItem {
+func (b *builder) figure(i int, f *model.Figure) *FigureItem {
+	at := func(field string) fieldPath { return fieldPath{"figures", i, field} }
 	it := &FigureItem{ID: f.ID, Figure: *f, Official: f.Claimant.Kind.IsOfficial()}
-	it.Value = b.each(path+".value", func(l *locales.Locale) (string, error) {
+	vk := figureValueKey{f.Qualifier, math.Float64bits(f.Value), math.Float64bits(f.Low), math.Float64bits(f.High), f.Unit}
+	it.Value = b.eachOnce(at(".value"), vk, func(l *locales.Locale) (string, error) {
 		v, err := l.Figure(f.Qualifier, f.Value, f.Low, f.High)
 		if err == nil && f.Unit != "" {
 			v += " " + f.Unit
 		}
 		return v, err
 	})
-	it.Metric = b.each(path+".metric", func(l *locales.Locale) (string, error) { return l.Metric(f.Metric) })
-	it.Party = b.each(path+".party", func(l *locales.Locale) (string, error) { return l.Party(f.Party) })
+	it.Metric = b.eachOnce(at(".metric"), f.Metric, func(l *locales.Locale) (string, error) { return l.Metric(f.Metric) })
+	it.Party = b.eachOnce(at(".party"), f.Party, func(l *locales.Locale) (string, error) { return l.Party(f.Party) })
 	scope := f.Scope
 	if scope == "" {
 		scope = b.d.Country
 	}
-	it.Scope = b.placeName(path+".scope", scope)
-	it.AsOf = b.each(path+".asOf", func(l *locales.Locale) (string, error) { return l.DateShort(f.AsOf), nil })
-	it.Reported = b.each(path+".reported", func(l *locales.Locale) (string, error) { return l.DateShort(f.Reported), nil })
-	it.Claimant = b.text(path+".claimant.name", f.Claimant.Name)
-	it.Status = b.each(path+".status", func(l *locales.Locale) (string, error) {
+	it.Scope = b.placeNameAt(at(".scope"), scope)
+	it.AsOf = b.eachOnce(at(".asOf"), shortDateKey(f.AsOf), func(l *locales.Locale) (string, error) { return l.DateShort(f.AsOf), nil })
+	it.Reported = b.eachOnce(at(".reported"), shortDateKey(f.Reported), func(l *locales.Locale) (string, error) { return l.DateShort(f.Reported), nil })
+	it.Claimant = b.textAt(at(".claimant.name"), f.Claimant.Name)
+	it.Status = b.eachOnce(at(".status"), statusKey{f.Status, f.StatusDate}, func(l *locales.Locale) (string, error) {
 		s, err := l.Status(f.Status)
 		if err == nil && !f.StatusDate.IsZero() && f.Status != model.StatusReported {
 			s += " (" + l.DateShort(f.StatusDate) + ")"
 		}
 		return s, err
 	})
-	it.Note = b.optText(path+".note", f.Note)
-	for i, id := range f.Sources {
-		if src := b.source(fmt.Sprintf("%s.sources[%d]", path, i), id); src != nil && !slices.Contains(it.Sources, src) {
+	it.Note = make(L, len(b.locs))
+	if !f.Note.IsZero() {
+		it.Note = b.textAt(at(".note"), f.Note)
+	}
+	for j, id := range f.Sources {
+		src := b.items[id]
+		if src == nil {
+			src = b.source(at(".sources["+strconv.Itoa(j)+"]").String(), id)
+		}
+		if src != nil && !slices.Contains(it.Sources, src) {
 			it.Sources = append(it.Sources, src)
 		}
 	}
 	it.Cites = b.cites(it.Sources)
 	return it
 }
+
+// Keys of eachOnce for figures.
+type (
+	figureValueKey struct {
+		q              model.Qualifier
+		value, low, hi uint64 // the bits of the floats: -0 prints unlike 0
+		unit           string
+	}
+	statusKey struct {
+		status model.FigureStatus
+		date   model.Date
+	}
+)
 
 func (b *builder) cites(items []*SourceItem) L {
 	out := make(L, len(b.locs))
@@ -292,7 +324,7 @@ func (b *builder) derived(all []*FigureItem) []*FigureItem {
 			it.Value[i] = other.Value[i] + " + " + sec.Value[i] + " = " + l.Number(f.Value)
 		}
 		it.Metric = other.Metric
-		it.Party = b.each("derived.party", func(l *locales.Locale) (string, error) { return l.Party(model.PartyAll) })
+		it.Party = b.eachOnce(fieldPath{"derived.party", -1, ""}, model.PartyAll, func(l *locales.Locale) (string, error) { return l.Party(model.PartyAll) })
 		it.Scope, it.AsOf, it.Reported, it.Claimant, it.Status = other.Scope, other.AsOf, other.Reported, other.Claimant, other.Status
 		it.Note = make(L, len(b.locs))
 		for _, p := range parts {

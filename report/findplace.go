@@ -17,8 +17,12 @@ import (
 // accents, hyphens or apostrophes — "Shymkent", "Chymkent" and "Шымкент"
 // all find Shymkent. A name that two places share is an error listing
 // both; an unknown name is an error (wrapping ErrUnknownPlace) that
-// suggests the closest names.
+// suggests the closest names. A nil dossier is an error wrapping
+// ErrOptions.
 func FindPlace(d *model.Dossier, name string) (model.PlaceID, error) {
+	if d == nil {
+		return "", fmt.Errorf("report: %w: nil dossier", ErrOptions)
+	}
 	key := foldName(name)
 	if key == "" {
 		return "", fmt.Errorf("report: %w: empty place name", ErrUnknownPlace)
@@ -33,7 +37,7 @@ func FindPlace(d *model.Dossier, name string) (model.PlaceID, error) {
 		if string(p.ID) == name {
 			return p.ID, nil
 		}
-		label := p.Name[d.Languages[0]]
+		label := mainName(d, p)
 		matched := false
 		for _, tag := range p.Name.Languages() {
 			if foldName(p.Name[tag]) == key {
@@ -85,7 +89,7 @@ func suggest(d *model.Dossier, key string) string {
 		best := hit{dist: 1 << 30}
 		for _, n := range names {
 			if dd := distance(key, foldName(n)); dd < best.dist {
-				best = hit{p.Name[d.Languages[0]], dd}
+				best = hit{mainName(d, p), dd}
 			}
 		}
 		limit := max(2, len([]rune(key))/3)
@@ -150,4 +154,15 @@ func distance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// mainName returns the name of p in the dossier's main language, or its
+// id when the dossier declares no language or p has no name in it.
+func mainName(d *model.Dossier, p *model.Place) string {
+	if len(d.Languages) > 0 {
+		if s, ok := p.Name.In(d.Languages[0]); ok {
+			return s
+		}
+	}
+	return string(p.ID)
 }

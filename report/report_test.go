@@ -452,24 +452,3 @@ func TestFindPlace(t *testing.T) {
 		t.Errorf("FindPlace(Atlantis) error %v", err)
 	}
 }
-
-func BenchmarkBuild(b *testing.B) {
-	d := dossier(b)
-	for _, c := range []struct {
-		name string
-		opt  report.Options
-	}{
-		{"fr", report.Options{Languages: []language.Tag{fr}}},
-		{"fr+en", report.Options{Languages: []language.Tag{fr, en}}},
-		{"almaty", report.Options{Languages: []language.Tag{fr}, Filter: almaty()}},
-	} {
-		b.Run(c.name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := report.Build(d, c.opt); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}

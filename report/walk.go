@@ -1,5 +1,7 @@
 package report
 
+import "fmt"
+
 // Node is a node of the briefing tree: a *Section or a Block.
 type Node interface{ node() }
 
@@ -38,8 +40,12 @@ const (
 // when entering a node and again when leaving it (entering false). A
 // section's blocks come before its subsections; the paragraphs of a
 // PlaceGroup or List are its children. fn's error stops the walk and is
-// returned.
+// returned. A nil document or function is an error, and so is a nil
+// node, which stops the walk there (an error wrapping ErrDocument).
 func Walk(d *Document, fn func(n Node, entering bool) (WalkStatus, error)) error {
+	if d == nil || fn == nil {
+		return fmt.Errorf("report: %w: Walk needs a document and a function", ErrOptions)
+	}
 	for _, s := range d.Sections {
 		st, err := walk(s, fn)
 		if err != nil || st == WalkStop {
@@ -50,6 +56,9 @@ func Walk(d *Document, fn func(n Node, entering bool) (WalkStatus, error)) error
 }
 
 func walk(n Node, fn func(Node, bool) (WalkStatus, error)) (WalkStatus, error) {
+	if isNil(n) {
+		return WalkStop, fmt.Errorf("report: %w: nil %T in the tree", ErrDocument, n)
+	}
 	st, err := fn(n, true)
 	if err != nil || st == WalkStop {
 		return WalkStop, err
@@ -83,4 +92,33 @@ func walk(n Node, fn func(Node, bool) (WalkStatus, error)) (WalkStatus, error) {
 		return WalkStop, err
 	}
 	return WalkContinue, nil
+}
+
+// isNil reports whether n is nil or a nil pointer of a node type.
+func isNil(n Node) bool {
+	switch n := n.(type) {
+	case nil:
+		return true
+	case *Section:
+		return n == nil
+	case *Paragraph:
+		return n == nil
+	case *PlaceGroup:
+		return n == nil
+	case *List:
+		return n == nil
+	case *FigureTable:
+		return n == nil
+	case *ContestedTable:
+		return n == nil
+	case *Chart:
+		return n == nil
+	case *MapBlock:
+		return n == nil
+	case *BibliographyBlock:
+		return n == nil
+	case *ErrataBlock:
+		return n == nil
+	}
+	return false
 }

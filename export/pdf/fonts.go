@@ -72,6 +72,11 @@ func loadFonts() error {
 func (fi *fontInfo) advance(r rune) (int16, bool) {
 	fi.mu.Lock()
 	defer fi.mu.Unlock()
+	return fi.advanceLocked(r)
+}
+
+// advanceLocked is advance with fi.mu held.
+func (fi *fontInfo) advanceLocked(r rune) (int16, bool) {
 	if r >= 0 && r < rune(len(fi.adv)) {
 		if a := fi.adv[r]; a != 0 {
 			return a, a > 0
@@ -101,11 +106,13 @@ func (fi *fontInfo) advance(r rune) (int16, bool) {
 func fixedUnits(upem float64) fixedInt { return fixedInt(int32(upem) << 6) }
 
 // width returns the width of s in points at size, and the first rune the
-// font cannot draw.
+// font cannot draw. It takes the lock once for the whole string.
 func (fi *fontInfo) width(s string, size float64) (float64, rune, bool) {
 	total := 0
+	fi.mu.Lock()
+	defer fi.mu.Unlock()
 	for _, r := range s {
-		a, ok := fi.advance(r)
+		a, ok := fi.advanceLocked(r)
 		if !ok {
 			return 0, r, false
 		}

@@ -3,51 +3,65 @@ package pdf_test
 import (
 	"errors"
 	"os"
-	"path/filepath"
+	"slices"
 	"testing"
 
+	"github.com/coibrief/coibrief/examples/kazakhstan"
 	"github.com/coibrief/coibrief/export/pdf"
+	"github.com/coibrief/coibrief/internal/fuzzdossier"
 	"github.com/coibrief/coibrief/model"
 	"github.com/coibrief/coibrief/report"
 	"golang.org/x/text/language"
 )
 
-// FuzzRender renders fuzzed dossiers: the renderer must never panic (a
-// panic inside fpdf would come back as ErrRender) and never return bytes
-// with an error.
+// FuzzRender renders briefings of edited dossiers (see package
+// fuzzdossier) in every edition. The renderer must never panic (a panic
+// inside fpdf would come back as ErrRender), whatever Build accepts;
+// never return bytes with an error; and render every briefing of a valid
+// dossier in a valid edition, unless a text holds a character the fonts
+// lack (ErrGlyph).
 func FuzzRender(f *testing.F) {
-	files, _ := filepath.Glob("../../model/testdata/*.json")
-	for _, file := range files {
-		data, err := os.ReadFile(file)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(data, uint8(0))
-		f.Add(data, uint8(1))
+	bases, err := fuzzdossier.Bases()
+	if err != nil {
+		f.Fatal(err)
 	}
-	f.Fuzz(func(t *testing.T, data []byte, knobs uint8) {
-		d, err := model.Unmarshal(data)
-		if err != nil || model.Validate(d).Err() != nil {
-			return
+	data, err := os.ReadFile("../../model/testdata/minimal.json")
+	if err != nil {
+		f.Fatal(err)
+	}
+	bases = append(bases, data, kazakhstan.JSON())
+	for i := range bases {
+		for _, knobs := range []uint16{0, 1, 1 | 1<<8, 1 | 2<<8, 0x0049 | 3<<8} {
+			f.Add(uint8(i), []byte{}, "", knobs)
 		}
-		ropt := report.Options{Languages: d.Languages}
-		if len(ropt.Languages) > 2 {
-			ropt.Languages = ropt.Languages[:2]
+		f.Add(uint8(i), []byte{0, 0, 30, 5, 0, 2, 0, 12, 1, 0, 4, 0, 40, 0}, "Шымкент — 東京", uint16(1|1<<8))
+	}
+	f.Fuzz(func(t *testing.T, base uint8, ops []byte, text string, knobs uint16) {
+		d, err := model.Unmarshal(fuzzdossier.Pick(base, bases))
+		if err != nil {
+			t.Fatal(err)
 		}
+		fuzzdossier.Apply(d, ops, text)
+		valid := model.Validate(d).Err() == nil
+		ropt, _ := fuzzdossier.Options(d, knobs)
 		doc, err := report.Build(d, ropt)
 		if err != nil {
 			return
 		}
-		opt := pdf.Options{Edition: pdf.Edition(knobs % 3)}
-		if opt.Edition == pdf.Single && knobs&4 != 0 {
+		opt := pdf.Options{Edition: pdf.Edition(knobs >> 8 % 4)}
+		validOpt := opt.Edition == pdf.Single || opt.Edition <= pdf.Sequential && len(doc.Languages) == 2
+		if opt.Edition == pdf.Single && knobs&(1<<10) != 0 {
 			opt.Language = language.English
+			validOpt = validOpt && slices.Contains(doc.Languages, language.English)
 		}
 		out, _, err := pdf.Render(doc, opt)
-		if errors.Is(err, pdf.ErrRender) {
+		switch {
+		case errors.Is(err, pdf.ErrRender):
 			t.Fatalf("render failed: %v", err)
-		}
-		if err != nil && out != nil {
+		case err != nil && out != nil:
 			t.Fatal("bytes returned with an error")
+		case err != nil && valid && validOpt && !errors.Is(err, pdf.ErrGlyph):
+			t.Fatalf("a valid dossier, edition %+v: %v", opt, err)
 		}
 	})
 }

@@ -75,6 +75,9 @@ type Info struct {
 // PDF is rendered in memory first. Text the embedded fonts cannot draw is
 // an error naming the text and the character (ErrGlyph), never a blank box.
 func Write(w io.Writer, doc *report.Document, opt Options) (Info, error) {
+	if w == nil {
+		return Info{}, fmt.Errorf("pdf: %w: nil writer", ErrOptions)
+	}
 	data, info, err := Render(doc, opt)
 	if err != nil {
 		return Info{}, err
@@ -85,7 +88,9 @@ func Write(w io.Writer, doc *report.Document, opt Options) (Info, error) {
 	return info, nil
 }
 
-// Render renders doc and returns the PDF's bytes.
+// Render renders doc and returns the PDF's bytes. A document that fails
+// report's Document.Check is an error wrapping ErrOptions; a panic of the
+// PDF library comes back as an error wrapping ErrRender.
 func Render(doc *report.Document, opt Options) (data []byte, info Info, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -94,6 +99,9 @@ func Render(doc *report.Document, opt Options) (data []byte, info Info, err erro
 	}()
 	if doc == nil {
 		return nil, Info{}, fmt.Errorf("pdf: %w: nil document", ErrOptions)
+	}
+	if err := doc.Check(); err != nil {
+		return nil, Info{}, fmt.Errorf("pdf: %w: %w", ErrOptions, err)
 	}
 	if err := loadFonts(); err != nil {
 		return nil, Info{}, err

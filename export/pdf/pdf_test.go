@@ -586,21 +586,3 @@ func TestDocsImages(t *testing.T) {
 		run(t, ppm, "-png", "-r", "70", "-singlefile", "-f", strconv.Itoa(s.page), "-l", strconv.Itoa(s.page), s.r.path, out)
 	}
 }
-
-func BenchmarkEdition(b *testing.B) {
-	d := dossier(b)
-	doc, err := report.Build(d, bilingual)
-	if err != nil {
-		b.Fatal(err)
-	}
-	for _, e := range editions {
-		b.Run(e.name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, _, err := pdf.Render(doc, e.popt); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}

@@ -82,6 +82,15 @@ func (m *measurer) width(s string, st style, where string) float64 {
 	return w * ptToMM
 }
 
+// runeWidth is width(string(r), st, where), without making the string.
+func (m *measurer) runeWidth(r rune, st style, where string) float64 {
+	a, ok := fonts[st.face].advance(r)
+	if !ok {
+		return m.width(string(r), st, where) // records the error
+	}
+	return float64(a) * st.size / 1000 * ptToMM
+}
+
 func cut(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
@@ -90,68 +99,85 @@ func cut(s string, n int) string {
 }
 
 // words splits runs into words at spaces. where names the text in errors.
+// The words share one array of pieces.
 func (m *measurer) words(runs []run, where string) []word {
-	var out []word
+	n := 0
+	for _, r := range runs {
+		n += strings.Count(r.text, " ") + 1
+	}
+	out := make([]word, 0, n)
+	pieces := make([]piece, 0, n)
 	var cur word
+	start := 0 // of cur's pieces in pieces
 	pendingSpace := false
 	var spaceStyle style
-	flush := func() {
-		if len(cur.pieces) > 0 {
-			out = append(out, cur)
-		}
-		cur = word{}
-	}
 	for _, r := range runs {
-		parts := strings.Split(r.text, " ")
-		for i, p := range parts {
+		text := r.text
+		for i := 0; ; i++ {
+			p, rest, more := strings.Cut(text, " ")
 			if i > 0 {
-				flush()
+				if len(pieces) > start {
+					cur.pieces = pieces[start:len(pieces):len(pieces)]
+					out = append(out, cur)
+				}
+				cur, start = word{}, len(pieces)
 				pendingSpace = true
 				spaceStyle = r.st
 			}
-			if p == "" {
-				continue
+			if p != "" {
+				if len(pieces) == start && pendingSpace && len(out) > 0 {
+					cur.space = m.width(" ", spaceStyle, where)
+				}
+				if len(pieces) == start {
+					pendingSpace = false
+				}
+				w := m.width(p, r.st, where)
+				pieces = append(pieces, piece{text: p, st: r.st, url: r.url, link: r.link, note: r.note, width: w})
+				cur.width += w
 			}
-			if len(cur.pieces) == 0 && pendingSpace && len(out) > 0 {
-				cur.space = m.width(" ", spaceStyle, where)
+			if !more {
+				break
 			}
-			if len(cur.pieces) == 0 {
-				pendingSpace = false
-			}
-			w := m.width(p, r.st, where)
-			cur.pieces = append(cur.pieces, piece{text: p, st: r.st, url: r.url, link: r.link, note: r.note, width: w})
-			cur.width += w
+			text = rest
 		}
 	}
-	flush()
+	if len(pieces) > start {
+		cur.pieces = pieces[start:len(pieces):len(pieces)]
+		out = append(out, cur)
+	}
 	return out
 }
 
 // wrap lays words out in lines no wider than maxWidth (mm). A word wider
 // than a line is broken between characters, after a slash or hyphen when
-// it can be. lead is the line height as a multiple of the font size.
+// it can be. lead is the line height as a multiple of the font size. The
+// lines share one array of words.
 func (m *measurer) wrap(ws []word, maxWidth, lead float64, justify bool, where string) []line {
 	var lines []line
-	var cur line
-	newLine := func() line { return line{maxWidth: maxWidth, justify: justify} }
-	cur = newLine()
+	all := make([]word, 0, len(ws))
+	var ends []int // where each line's words end in all
+	cur := line{maxWidth: maxWidth, justify: justify}
+	start := 0 // of cur's words in all
+	newLine := func() {
+		lines = append(lines, cur)
+		ends = append(ends, len(all))
+		cur, start = line{maxWidth: maxWidth, justify: justify}, len(all)
+	}
 	push := func(w word) {
-		if len(cur.words) == 0 {
+		if len(all) == start {
 			w.space = 0
 		}
-		cur.words = append(cur.words, w)
+		all = append(all, w)
 		cur.width += w.space + w.width
 	}
 	for _, w := range ws {
-		if len(cur.words) > 0 && cur.width+w.space+w.width > maxWidth {
-			lines = append(lines, cur)
-			cur = newLine()
+		if len(all) > start && cur.width+w.space+w.width > maxWidth {
+			newLine()
 		}
 		if w.width > maxWidth {
 			for _, part := range m.split(w, maxWidth-cur.width, maxWidth, where) {
-				if len(cur.words) > 0 && cur.width+part.space+part.width > maxWidth {
-					lines = append(lines, cur)
-					cur = newLine()
+				if len(all) > start && cur.width+part.space+part.width > maxWidth {
+					newLine()
 				}
 				push(part)
 			}
@@ -159,12 +185,16 @@ func (m *measurer) wrap(ws []word, maxWidth, lead float64, justify bool, where s
 		}
 		push(w)
 	}
-	if len(cur.words) > 0 {
+	if len(all) > start {
 		cur.justify = false // the last line of a paragraph is never stretched
 		lines = append(lines, cur)
+		ends = append(ends, len(all))
 	}
+	start = 0
 	for i := range lines {
 		l := &lines[i]
+		l.words = all[start:ends[i]:ends[i]]
+		start = ends[i]
 		for _, w := range l.words {
 			for _, p := range w.pieces {
 				h := p.st.size * lead * ptToMM
@@ -198,7 +228,7 @@ func (m *measurer) split(w word, first, rest float64, where string) []word {
 			n, width := 0, 0.0
 			lastBreak, lastBreakW := -1, 0.0
 			for i, r := range text {
-				cw := m.width(string(r), p.st, where)
+				cw := m.runeWidth(r, p.st, where)
 				if cur.width+width+cw > limit && n > 0 {
 					break
 				}

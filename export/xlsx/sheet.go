@@ -46,7 +46,7 @@ type sheet struct {
 	cols  []column
 	rows  int // declared, header and blank rows included
 	row   int // written
-	links [][2]string
+	links []hyperlink
 	vals  []any           // the row SetRow is given: nil or a *excelize.Cell of cells
 	cells []excelize.Cell // reused from row to row, to spare an allocation per cell
 }
@@ -192,7 +192,7 @@ func (s *sheet) cell(c *excelize.Cell, i int, v any, l look) (bool, error) {
 		k, v = kindText, cellText(x.text)
 		if linkable(x.url) && len(s.links) < maxLinks {
 			k = kindLink
-			s.links = append(s.links, [2]string{cellName(i+1, s.row+1), x.url})
+			s.links = append(s.links, hyperlink{cellName(i+1, s.row+1), x.url})
 		}
 	default:
 		return false, fmt.Errorf("column %d: cannot write a %T", i+1, v)
@@ -224,12 +224,14 @@ func (s *sheet) finish(table string, first, last int) error {
 			return b.fail(fmt.Errorf("table %s: %w", table, err))
 		}
 	}
-	// Links must be set before Flush: afterwards the stream writer has
-	// written the sheet, and excelize drops them without an error.
-	for _, l := range s.links {
-		if err := b.f.SetCellHyperLink(s.name, l[0], l[1], "External"); err != nil {
-			return b.fail(fmt.Errorf("link in %s: %w", l[0], err))
+	// The packer writes the links (see sheetLinks); the sheet's table is
+	// its one relationship before them.
+	if len(s.links) > 0 {
+		rels := 0
+		if table != "" {
+			rels = 1
 		}
+		b.links[s.name] = sheetLinks{links: s.links, rels: rels}
 	}
 	if err := s.sw.Flush(); err != nil {
 		return b.fail(err)

@@ -465,7 +465,7 @@ func TestOptions(t *testing.T) {
 		{"nil document", nil, Options{}, "xlsx: invalid options: nil document", ErrOptions},
 		{"unknown language", doc, Options{Language: language.Russian},
 			"xlsx: invalid options: the document is not in ru (it is in [fr en])", ErrOptions},
-		{"no language", &one, Options{}, "xlsx: invalid options: the document has no language", ErrOptions},
+		{"no language", &one, Options{}, "xlsx: invalid options: report: invalid document: Languages: 0 languages; a document has one or two", ErrOptions},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -481,24 +481,37 @@ func TestOptions(t *testing.T) {
 	}
 }
 
-// TestPanicBecomesError gives Write a malformed document that makes it
-// panic half-way: the panic comes back as an error that says where, and
-// nothing is written.
-func TestPanicBecomesError(t *testing.T) {
+// TestMalformedDocument gives Write a document with a nil figure: it is
+// refused before anything is made, and nothing is written.
+func TestMalformedDocument(t *testing.T) {
 	doc := *kzDoc(t)
 	figs := *doc.Figures
 	figs.All = append(slices.Clone(figs.All[:3]), nil)
 	doc.Figures = &figs
 	var buf bytes.Buffer
 	err := Write(&buf, &doc, Options{Language: en})
-	const want = `xlsx: sheet "Figures": workbook failed: panic: runtime error: invalid memory address or nil pointer dereference`
-	if err == nil || err.Error() != want || !errors.Is(err, ErrWorkbook) {
+	const want = `xlsx: invalid options: report: invalid document: Figures.All[3]: nil item`
+	if err == nil || err.Error() != want || !errors.Is(err, ErrOptions) || !errors.Is(err, report.ErrDocument) {
 		t.Errorf("error %v; want %q", err, want)
 	}
 	if buf.Len() != 0 {
 		t.Errorf("%d bytes written on error", buf.Len())
 	}
 }
+
+// TestPanicBecomesError makes Write panic at the last step, in the
+// writer it is given: the panic comes back as an error that says where.
+func TestPanicBecomesError(t *testing.T) {
+	err := Write(panicWriter{}, kzDoc(t), Options{Language: en})
+	const want = `xlsx: saving: workbook failed: panic: the disk caught fire`
+	if err == nil || err.Error() != want || !errors.Is(err, ErrWorkbook) {
+		t.Errorf("error %v; want %q", err, want)
+	}
+}
+
+type panicWriter struct{}
+
+func (panicWriter) Write([]byte) (int, error) { panic("the disk caught fire") }
 
 // TestTooLarge checks that a briefing with more figures than a worksheet
 // has rows is an error, not a truncated workbook.

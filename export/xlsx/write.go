@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/coibrief/coibrief/locales"
@@ -26,7 +27,8 @@ type Options struct {
 //
 // The whole workbook is made before anything is written to w: on an
 // error w receives nothing, unless the error is w's own, after which w
-// may hold part of the workbook. An invalid option is an error wrapping
+// may hold part of the workbook. An invalid option, a nil writer or a
+// document that fails report's Document.Check is an error wrapping
 // ErrOptions; a briefing whose figures or entries do not fit in a
 // worksheet one wrapping ErrTooLarge; a failure (or panic) of the
 // spreadsheet library one wrapping ErrWorkbook that says which sheet it
@@ -40,6 +42,12 @@ func Write(w io.Writer, doc *report.Document, opt Options) (err error) {
 	if doc == nil {
 		return fmt.Errorf("xlsx: %w: nil document", ErrOptions)
 	}
+	if err := doc.Check(); err != nil {
+		return fmt.Errorf("xlsx: %w: %w", ErrOptions, err)
+	}
+	if w == nil {
+		return fmt.Errorf("xlsx: %w: nil writer", ErrOptions)
+	}
 	lang, err := opt.language(doc)
 	if err != nil {
 		return err
@@ -48,7 +56,7 @@ func Write(w io.Writer, doc *report.Document, opt Options) (err error) {
 	if err != nil {
 		return err
 	}
-	b := &book{doc: doc, lang: lang, w: wd, f: excelize.NewFile(), stage: "workbook"}
+	b := &book{doc: doc, lang: lang, w: wd, f: excelize.NewFile(), stage: "workbook", links: map[string]sheetLinks{}}
 	p := &packer{}
 	b.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return p })
 	defer func() {
@@ -64,6 +72,12 @@ func Write(w io.Writer, doc *report.Document, opt Options) (err error) {
 		return err
 	}
 	b.stage = "saving"
+	// excelize keeps each sheet in xl/worksheets/sheetN.xml, N its id.
+	for id, name := range b.f.GetSheetMap() {
+		if sl, ok := b.links[name]; ok {
+			p.setLinks("xl/worksheets/sheet"+strconv.Itoa(id)+".xml", sl.links, sl.rels)
+		}
+	}
 	// excelize hands every part to p, which compresses it; nothing has
 	// been written to w yet.
 	if _, err := b.f.WriteToBuffer(); err != nil {
@@ -96,8 +110,9 @@ type book struct {
 	w      *words
 	f      *excelize.File
 	styles *styles
-	sheets int    // sheets started
-	stage  string // what is being written, for errors
+	sheets int                   // sheets started
+	stage  string                // what is being written, for errors
+	links  map[string]sheetLinks // the links of each sheet, by name, for the packer
 }
 
 // fail wraps an error of the spreadsheet library with where it happened.
@@ -130,7 +145,10 @@ func (b *book) build() error {
 			return b.w.err
 		}
 	}
-	b.f.SetActiveSheet(0)
+	// The first sheet is the active one, as in every new excelize file:
+	// SetActiveSheet(0) would change nothing in the workbook, and would
+	// parse every streamed sheet (to mark it unselected) only for excelize
+	// to write the streamed XML instead.
 	return nil
 }
 

@@ -13,8 +13,11 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"regexp"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -31,6 +34,46 @@ type packer struct {
 	cur   *partWriter
 	fw    *flate.Writer
 	err   error
+	links map[string]*sheetLinks // by sheet part, see sheetLinks
+}
+
+// sheetLinks are the hyperlinks of a sheet, which the packer writes
+// itself: excelize's SetCellHyperLink scans the sheet's links and
+// relationships on every call, so that adding n links takes time in n².
+// The packer adds the <hyperlinks> element to the sheet after its
+// <sheetData>, and a relationship per link to the sheet's relationships
+// part, numbered after the first rels relationships excelize made (the
+// table's): the same bytes excelize would have written.
+type sheetLinks struct {
+	links []hyperlink
+	rels  int  // relationships excelize makes for the sheet itself
+	seen  bool // its relationships part was written
+}
+
+// hyperlink is a link of a cell to an external address.
+type hyperlink struct{ ref, url string }
+
+// setLinks has the packer write the links of the sheet in part, which
+// has rels relationships of its own (its table).
+func (p *packer) setLinks(part string, links []hyperlink, rels int) {
+	if p.links == nil {
+		p.links = map[string]*sheetLinks{}
+	}
+	p.links[part] = &sheetLinks{links: links, rels: rels}
+}
+
+// linksOf returns the links of a sheet part or of the relationships
+// part of a sheet, and whether name is the relationships part.
+func (p *packer) linksOf(name string) (*sheetLinks, bool) {
+	if sl := p.links[name]; sl != nil {
+		return sl, false
+	}
+	dir, file, ok := strings.Cut(name, "/_rels/")
+	if !ok || !strings.HasSuffix(file, ".rels") {
+		return nil, false
+	}
+	sl := p.links[dir+"/"+strings.TrimSuffix(file, ".rels")]
+	return sl, sl != nil
 }
 
 // part is one compressed part in the spool.
@@ -51,12 +94,16 @@ func (p *packer) Create(name string) (io.Writer, error) {
 		return nil, err
 	}
 	p.cur = &partWriter{p: p, name: name, crc: crc32.NewIEEE()}
-	if rewrites(name) {
+	sl, rels := p.linksOf(name)
+	if rewrites(name) || rels {
 		p.cur.raw = &bytes.Buffer{}
 		return p.cur, nil
 	}
 	if err := p.startDeflate(); err != nil {
 		return nil, err
+	}
+	if sl != nil {
+		p.cur.split = &tailSplit{}
 	}
 	return p.cur, nil
 }
@@ -68,10 +115,31 @@ func (p *packer) AddFS(fs.FS) error { return errors.New("xlsx: packer: AddFS not
 // is written by writeTo.
 func (p *packer) Close() error { return p.end() }
 
-// finish reports the first error met while packing.
+// finish reports the first error met while packing. It writes the
+// relationships part of a sheet with links when excelize made none.
 func (p *packer) finish() error {
 	if err := p.end(); err != nil {
 		return err
+	}
+	parts := make([]string, 0, len(p.links))
+	for part, sl := range p.links {
+		if !sl.seen {
+			parts = append(parts, part)
+		}
+	}
+	slices.Sort(parts)
+	for _, part := range parts {
+		dir, file := path.Split(part)
+		name := dir + "_rels/" + file + ".rels"
+		if _, err := p.Create(name); err != nil {
+			return err
+		}
+		if _, err := io.WriteString(p.cur, xml.Header+`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`); err != nil {
+			return err
+		}
+		if err := p.end(); err != nil {
+			return err
+		}
 	}
 	return p.err
 }
@@ -99,20 +167,26 @@ func (p *packer) end() error {
 	}
 	p.cur = nil
 	if c.raw != nil {
-		data, err := rewrite(c.name, c.raw.Bytes())
-		if err != nil {
-			p.err = fmt.Errorf("%s: %w", c.name, err)
-			return p.err
-		}
 		p.cur = &partWriter{p: p, name: c.name, crc: crc32.NewIEEE()}
 		if err := p.startDeflate(); err != nil {
 			p.err = err
 			return err
 		}
-		if _, err := p.cur.Write(data); err != nil {
-			return err
+		if err := p.cur.rewrite(c.raw.Bytes()); err != nil {
+			if p.err == nil {
+				p.err = fmt.Errorf("%s: %w", c.name, err)
+			}
+			return p.err
 		}
 		c, p.cur = p.cur, nil
+	}
+	if c.split != nil {
+		if err := c.writeLinks(); err != nil {
+			if p.err == nil {
+				p.err = fmt.Errorf("%s: %w", c.name, err)
+			}
+			return p.err
+		}
 	}
 	if err := p.fw.Close(); err != nil {
 		p.err = err
@@ -124,31 +198,157 @@ func (p *packer) end() error {
 
 // partWriter receives one part.
 type partWriter struct {
-	p    *packer
-	name string
-	raw  *bytes.Buffer // the part, when it is rewritten at its end
-	out  io.Writer     // else the compressor
-	crc  interface {
+	p     *packer
+	name  string
+	raw   *bytes.Buffer // the part, when it is rewritten at its end
+	split *tailSplit    // for a sheet with links: what follows its <sheetData>
+	out   io.Writer     // else the compressor
+	crc   interface {
 		io.Writer
 		Sum32() uint32
 	}
 	off, n int64
 }
 
+// tailSplit holds back the end of a sheet, from its </sheetData> on, so
+// that the links can go in before what follows.
+type tailSplit struct {
+	pending []byte // the last bytes before the end of <sheetData>, which may start the marker
+	found   bool
+	tail    bytes.Buffer
+}
+
+var endSheetData = []byte("</sheetData>")
+
 func (w *partWriter) Write(b []byte) (int, error) {
 	if w.p.err != nil {
 		return 0, w.p.err
 	}
-	if w.raw != nil {
+	switch s := w.split; {
+	case w.raw != nil:
 		return w.raw.Write(b)
+	case s != nil && s.found:
+		return s.tail.Write(b)
+	case s != nil:
+		// Cell text is escaped: the first </sheetData> ends the rows.
+		buf := append(s.pending, b...)
+		if i := bytes.Index(buf, endSheetData); i >= 0 {
+			end := i + len(endSheetData)
+			s.found, s.pending = true, nil
+			s.tail.Write(buf[end:])
+			return len(b), w.emit(buf[:end])
+		}
+		keep := min(len(buf), len(endSheetData)-1)
+		s.pending = append(s.pending[:0:0], buf[len(buf)-keep:]...)
+		return len(b), w.emit(buf[:len(buf)-keep])
 	}
+	return len(b), w.emit(b)
+}
+
+// emit writes b to the part as it will be in the workbook.
+func (w *partWriter) emit(b []byte) error {
 	w.crc.Write(b)
 	n, err := w.out.Write(b)
 	w.n += int64(n)
-	if err != nil {
+	if err != nil && w.p.err == nil {
 		w.p.err = err
 	}
-	return n, err
+	return err
+}
+
+func (w *partWriter) emitString(s string) error {
+	if w.p.err != nil {
+		return w.p.err
+	}
+	return w.emit([]byte(s))
+}
+
+// rewrite writes a part held back until its end: as rewrite makes it,
+// with the relationships of the links of its sheet for a relationships
+// part.
+func (w *partWriter) rewrite(raw []byte) error {
+	sl, rels := w.p.linksOf(w.name)
+	if !rels {
+		data, err := rewrite(w.name, raw)
+		if err != nil {
+			return err
+		}
+		return w.emit(data)
+	}
+	sl.seen = true
+	last := 0
+	for _, m := range relID.FindAllSubmatch(raw, -1) {
+		n, _ := strconv.Atoi(string(m[1]))
+		last = max(last, n)
+	}
+	if last != sl.rels {
+		return fmt.Errorf("%d relationships before the links; want %d", last, sl.rels)
+	}
+	end := bytes.LastIndex(raw, []byte("</Relationships>"))
+	if end < 0 {
+		return errors.New("no </Relationships>")
+	}
+	if err := w.emit(raw[:end]); err != nil {
+		return err
+	}
+	var b bytes.Buffer
+	for i, l := range sl.links {
+		b.Reset()
+		b.WriteString(`<Relationship Id="rId`)
+		b.WriteString(strconv.Itoa(sl.rels + 1 + i))
+		b.WriteString(`" Target="`)
+		xml.EscapeText(&b, []byte(l.url))
+		b.WriteString(`" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" TargetMode="External"></Relationship>`)
+		if err := w.emit(b.Bytes()); err != nil {
+			return err
+		}
+	}
+	return w.emit(raw[end:])
+}
+
+// relID matches the id of a relationship.
+var relID = regexp.MustCompile(`<Relationship Id="rId(\d+)"`)
+
+// afterLinks are the elements that follow <hyperlinks> in a worksheet.
+var afterLinks = regexp.MustCompile(`<(?:printOptions|pageMargins|pageSetup|headerFooter|rowBreaks|colBreaks|customProperties|cellWatches|ignoredErrors|smartTags|drawing|legacyDrawing|legacyDrawingHF|drawingHF|picture|oleObjects|controls|webPublishItems|mc:AlternateContent|tableParts|extLst)[ >/]|</worksheet>`)
+
+// writeLinks writes the end of a sheet with the <hyperlinks> element.
+func (w *partWriter) writeLinks() error {
+	s := w.split
+	w.split = nil
+	if !s.found {
+		return errors.New("no </sheetData>")
+	}
+	tail := s.tail.Bytes()
+	at := afterLinks.FindIndex(tail)
+	if at == nil || bytes.Contains(tail[:at[0]], []byte("<hyperlinks")) {
+		return errors.New("no place for the links")
+	}
+	if err := w.emit(tail[:at[0]]); err != nil {
+		return err
+	}
+	sl, _ := w.p.linksOf(w.name)
+	if len(sl.links) > 0 {
+		if err := w.emitString("<hyperlinks>"); err != nil {
+			return err
+		}
+		var b bytes.Buffer
+		for i, l := range sl.links {
+			b.Reset()
+			b.WriteString(`<hyperlink ref="`)
+			b.WriteString(l.ref)
+			b.WriteString(`" xmlns:relationships="http://schemas.openxmlformats.org/officeDocument/2006/relationships" relationships:id="rId`)
+			b.WriteString(strconv.Itoa(sl.rels + 1 + i))
+			b.WriteString(`"></hyperlink>`)
+			if err := w.emit(b.Bytes()); err != nil {
+				return err
+			}
+		}
+		if err := w.emitString("</hyperlinks>"); err != nil {
+			return err
+		}
+	}
+	return w.emit(tail[at[0]:])
 }
 
 // writeTo writes the zip file to w: [Content_Types].xml first, then the
