@@ -76,6 +76,14 @@ func TestInputSize(t *testing.T) {
 	// brace, where the final newline is.
 	_, err = model.Decode(bytes.NewReader(data))
 	check("Decode", err, "model: 104:2: too large: more than the 3602 bytes (3.5 KiB) a dossier may hold")
+	// Cut anywhere, within a string, a number or white space, the input
+	// is too large, never malformed.
+	for n := 1; n < len(data); n += 7 {
+		model.SetMaxInputSize(int64(n))
+		if _, err := model.Decode(iotest.HalfReader(bytes.NewReader(data))); !errors.Is(err, model.ErrTooLarge) {
+			t.Fatalf("limit %d: %v; want an error wrapping ErrTooLarge", n, err)
+		}
+	}
 }
 
 // TestEndlessInput checks that an endless stream stops at the limit,

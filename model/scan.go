@@ -82,8 +82,13 @@ func (s *scanner) fill() bool {
 		// gets here; the buffer is sized so that none does.
 		s.buf = append(s.buf, make([]byte, len(s.buf))...)
 	}
+	old := s.n
 	for tries := 0; tries < 100; tries++ {
 		m, err := s.r.Read(s.buf[s.n:])
+		if m < 0 || m > len(s.buf)-s.n {
+			s.eof, s.rerr = true, fmt.Errorf("the reader returned %d bytes for a buffer of %d", m, len(s.buf)-s.n)
+			return false
+		}
 		s.n += m
 		if err != nil {
 			s.eof = true
@@ -95,8 +100,8 @@ func (s *scanner) fill() bool {
 			s.eof, s.over = true, true
 			s.n = int(s.max - s.base)
 		}
-		if m > 0 || s.eof {
-			return m > 0
+		if s.n > old || s.eof {
+			return s.n > old
 		}
 	}
 	s.eof, s.rerr = true, io.ErrNoProgress

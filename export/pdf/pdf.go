@@ -151,6 +151,10 @@ func Render(doc *report.Document, opt Options) (data []byte, info Info, err erro
 	}
 
 	pages, pos := paginate(b.items, b.notes, true)
+	// From here on the laid-out document is reachable from pages alone,
+	// and each page is dropped once drawn: what the garbage collector
+	// scans shrinks as fpdf's page buffers grow.
+	b.items, b.notes = nil, nil
 	anchors = pos
 	for a, id := range b.links {
 		p, ok := anchors[a]
@@ -182,6 +186,7 @@ func Render(doc *report.Document, opt Options) (data []byte, info Info, err erro
 				y += nl.h
 			}
 		}
+		pages[i] = nil
 	}
 	if b.m.err != nil {
 		return nil, Info{}, b.m.err
