@@ -122,41 +122,29 @@ func (v *validator) missing(path, what string) {
 // index records the ids of sources, places and figures, reporting
 // duplicates, so that references can be checked in one pass.
 func (v *validator) index() {
-	for i, s := range v.d.Sources {
-		path := fmt.Sprintf("sources[%d].id", i)
-		v.id(path, string(s.ID))
-		switch j, dup := v.sources[s.ID]; {
-		case s.ID == "":
-			v.missing(path, "source id")
-		case dup:
-			v.errorf(path, ErrDuplicateID, "source %q is also sources[%d]", s.ID, j)
-		default:
-			v.sources[s.ID] = i
-		}
+	for i := range v.d.Sources {
+		indexID(v, v.sources, v.d.Sources[i].ID, i, "sources", "source")
 	}
-	for i, p := range v.d.Places {
-		path := fmt.Sprintf("places[%d].id", i)
-		v.id(path, string(p.ID))
-		switch j, dup := v.places[p.ID]; {
-		case p.ID == "":
-			v.missing(path, "place id")
-		case dup:
-			v.errorf(path, ErrDuplicateID, "place %q is also places[%d]", p.ID, j)
-		default:
-			v.places[p.ID] = i
-		}
+	for i := range v.d.Places {
+		indexID(v, v.places, v.d.Places[i].ID, i, "places", "place")
 	}
-	for i, f := range v.d.Figures {
-		path := fmt.Sprintf("figures[%d].id", i)
-		v.id(path, string(f.ID))
-		switch j, dup := v.figures[f.ID]; {
-		case f.ID == "":
-			v.missing(path, "figure id")
-		case dup:
-			v.errorf(path, ErrDuplicateID, "figure %q is also figures[%d]", f.ID, j)
-		default:
-			v.figures[f.ID] = i
-		}
+	for i := range v.d.Figures {
+		indexID(v, v.figures, v.d.Figures[i].ID, i, "figures", "figure")
+	}
+}
+
+// indexID records that list[i] has id, or reports it missing, malformed
+// or taken.
+func indexID[ID ~string](v *validator, seen map[ID]int, id ID, i int, list, what string) {
+	path := fmt.Sprintf("%s[%d].id", list, i)
+	v.id(path, string(id))
+	switch j, dup := seen[id]; {
+	case id == "":
+		v.missing(path, what+" id")
+	case dup:
+		v.errorf(path, ErrDuplicateID, "%s %q is also %s[%d]", what, id, list, j)
+	default:
+		seen[id] = i
 	}
 }
 
