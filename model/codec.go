@@ -80,6 +80,9 @@ func Encode(w io.Writer, d *Dossier) error {
 		c.Format = Format
 		d = &c
 	}
+	if d.file.len() > 0 {
+		return encodeFigures(w, d)
+	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -142,6 +145,8 @@ type decoder struct {
 	strs map[string]string  // short strings already decoded
 
 	formatAt mark // where the dossier's format is; zero when absent
+
+	file *figureFile // when set, figures are indexed, not kept (OpenFile)
 }
 
 // langKey is a parsed language key of a Text.
@@ -157,8 +162,11 @@ type pathElem struct {
 	index int
 }
 
-func decode(r io.Reader, max int64) (*Dossier, error) {
-	d := &decoder{s: newScanner(r, max), tags: make(map[string]langKey), strs: make(map[string]string)}
+func decode(r io.Reader, max int64) (*Dossier, error) { return decodeWith(r, max, nil) }
+
+// decodeWith is decode leaving the figures in file when it is not nil.
+func decodeWith(r io.Reader, max int64, file *figureFile) (*Dossier, error) {
+	d := &decoder{s: newScanner(r, max), tags: make(map[string]langKey), strs: make(map[string]string), file: file}
 	var dos Dossier
 	if d.s.ensure(3); bytes.HasPrefix(d.s.buf[d.s.i:d.s.n], []byte("\uFEFF")) {
 		return nil, d.fail(d.s.mark(), fmt.Errorf("%w: the text starts with a byte order mark (U+FEFF): save it as UTF-8 without one", ErrSyntax))
@@ -377,6 +385,10 @@ func (d *decoder) object(at mark, v reflect.Value, ti *typeInfo) error {
 			d.formatAt = vat
 			if got := fv.String(); got != Format {
 				return d.fail(vat, fmt.Errorf("%w %q (want %q)", ErrFormat, clip(got), Format))
+			}
+		} else if d.file != nil && ti == dossierInfo() && f.name == "figures" {
+			if err := d.file.index(d); err != nil {
+				return err
 			}
 		} else if err := d.value(fv, f.info); err != nil {
 			return err

@@ -38,6 +38,10 @@ type Dossier struct {
 	Sources []Source  `json:"sources"`
 	Figures []Figure  `json:"figures,omitempty"`
 	Errata  []Erratum `json:"errata,omitempty"`
+
+	// file holds the figures OpenFile left in the dossier's file; they
+	// come before Figures. See NumFigures, EachFigure and FigureAt.
+	file *figureFile
 }
 
 // Issuer is the body that publishes a dossier.

@@ -25,6 +25,7 @@ var (
 	ErrAnachronism  = errors.New("source after the fact") // a source dated after the fact it is cited for
 	ErrInvalid      = errors.New("invalid dossier")       // Issues.Err wraps this when there are errors
 	ErrTooLarge     = errors.New("too large")             // the input, or a value in it, exceeds a limit of limits.go
+	ErrChanged      = errors.New("file changed")          // the file OpenFile left figures in changed since
 )
 
 // Position is a place in a JSON file. Line and Column count from 1; Column

@@ -146,6 +146,9 @@ func (g *schemaGen) fields(owner, t reflect.Type, props map[string]any, required
 	for i := range t.NumField() {
 		f := t.Field(i)
 		name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if !f.IsExported() && !f.Anonymous {
+			continue
+		}
 		if f.Anonymous && name == "" {
 			g.fields(f.Type, f.Type, props, required)
 			continue

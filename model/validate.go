@@ -53,7 +53,7 @@ func Validate(d *Dossier) Issues {
 		d:          d,
 		sources:    make(map[SourceID]int, len(d.Sources)),
 		places:     make(map[PlaceID]int, len(d.Places)),
-		figures:    make(map[FigureID]int, len(d.Figures)),
+		figures:    make(map[FigureID]int, d.NumFigures()),
 		statements: make(map[StatementID]string),
 		cited:      make(map[SourceID]bool, len(d.Sources)),
 	}
@@ -77,9 +77,13 @@ func Validate(d *Dossier) Issues {
 	for i := range d.Sources {
 		v.source(i)
 	}
-	for i := range d.Figures {
-		v.figure(i)
+	if d.NumFigures() > 0 {
+		v.read(d.EachFigure(func(i int, f *Figure) error {
+			v.figure(i, f)
+			return nil
+		}))
 	}
+	v.figs = nil
 	v.uncited()
 	for i := range d.Errata {
 		v.erratum(i)
@@ -96,6 +100,22 @@ type validator struct {
 	figures    map[FigureID]int
 	statements map[StatementID]string // id -> path of first use
 	cited      map[SourceID]bool
+	figs       []figMeta // what checking a figure needs of the others
+}
+
+// figMeta is what checking a part needs of its whole.
+type figMeta struct {
+	hi     float64 // upper bound
+	partOf int32   // index of the whole, -1 for none or unknown
+	exact  bool    // qualifier Exact
+	cycle  bool    // following partOf from it comes back to a figure met before
+}
+
+// read records an error reading the figures of a dossier of OpenFile.
+func (v *validator) read(err error) {
+	if err != nil {
+		v.add(SeverityError, "figures", Ref{}, "", nil, "%w", err)
+	}
 }
 
 func (v *validator) add(sev Severity, path string, ref Ref, field string, sentinel error, format string, args ...any) {
@@ -128,8 +148,55 @@ func (v *validator) index() {
 	for i := range v.d.Places {
 		indexID(v, v.places, v.d.Places[i].ID, i, "places", "place")
 	}
-	for i := range v.d.Figures {
-		indexID(v, v.figures, v.d.Figures[i].ID, i, "figures", "figure")
+	n := v.d.NumFigures()
+	if n == 0 {
+		return
+	}
+	v.figs = make([]figMeta, 0, n)
+	parts := map[int]FigureID{}
+	v.read(v.d.EachFigure(func(i int, f *Figure) error {
+		indexID(v, v.figures, f.ID, i, "figures", "figure")
+		_, hi := f.Bounds()
+		v.figs = append(v.figs, figMeta{hi: hi, partOf: -1, exact: f.Qualifier == Exact})
+		if f.PartOf != "" {
+			parts[i] = f.PartOf
+		}
+		return nil
+	}))
+	for i, id := range parts {
+		if j, ok := v.figures[id]; ok && i < len(v.figs) {
+			v.figs[i].partOf = int32(j)
+		}
+	}
+	v.cycles()
+}
+
+// cycles marks the figures from which following partOf comes back to a
+// figure met before: those in a cycle and those leading into one. Each
+// figure is walked once.
+func (v *validator) cycles() {
+	const (
+		unseen = iota
+		onPath
+		done
+	)
+	state := make([]uint8, len(v.figs))
+	var path []int32
+	for start := range v.figs {
+		path = path[:0]
+		k := int32(start)
+		for k >= 0 && state[k] == unseen {
+			state[k] = onPath
+			path = append(path, k)
+			k = v.figs[k].partOf
+		}
+		// k is -1, a figure of this walk (a cycle), or one walked
+		// before, whose answer holds for the whole path.
+		cycle := k >= 0 && (state[k] == onPath || v.figs[k].cycle)
+		for _, j := range path {
+			state[j] = done
+			v.figs[j].cycle = cycle
+		}
 	}
 }
 
@@ -700,8 +767,7 @@ func (v *validator) plausible(path string, ref Ref, d Date) {
 	}
 }
 
-func (v *validator) figure(i int) {
-	f := &v.d.Figures[i]
+func (v *validator) figure(i int, f *Figure) {
 	path := fmt.Sprintf("figures[%d]", i)
 	ref := Ref{RefFigure, string(f.ID)}
 	if f.Metric == 0 || !metrics.valid(f.Metric) {
@@ -810,23 +876,15 @@ func (v *validator) figure(i int) {
 		case f.PartOf == f.ID:
 			v.errorf(path+".partOf", ErrInvalidValue, "figure %q is part of itself", f.ID)
 		default:
-			whole := &v.d.Figures[j]
-			_, hi := whole.Bounds()
+			whole := v.figs[j]
 			lo, _ := f.Bounds()
-			if whole.Qualifier == Exact && f.Qualifier == Exact && lo > hi {
-				v.errorf(path+".value", ErrInvalidValue, "part %v is larger than its whole %q (%v)", lo, whole.ID, hi)
+			if whole.exact && f.Qualifier == Exact && lo > whole.hi {
+				v.errorf(path+".value", ErrInvalidValue, "part %v is larger than its whole %q (%v)", lo, f.PartOf, whole.hi)
 			}
-			for seen, id := map[FigureID]bool{f.ID: true}, f.PartOf; id != ""; {
-				if seen[id] {
-					v.errorf(path+".partOf", ErrInvalidValue, "figure %q is part of a cycle", f.ID)
-					break
-				}
-				seen[id] = true
-				k, ok := v.figures[id]
-				if !ok {
-					break
-				}
-				id = v.d.Figures[k].PartOf
+			// The figure its id names (the first, when ids repeat) is in
+			// or leads into a cycle.
+			if k, ok := v.figures[f.ID]; ok && v.figs[k].cycle {
+				v.errorf(path+".partOf", ErrInvalidValue, "figure %q is part of a cycle", f.ID)
 			}
 		}
 	}
