@@ -130,7 +130,9 @@ type figStart struct {
 	line, col int32
 }
 
-func (s figStart) mark() mark { return mark{off: s.off, line: int(s.line), lineStart: s.off - int64(s.col)} }
+func (s figStart) mark() mark {
+	return mark{off: s.off, line: int(s.line), lineStart: s.off - int64(s.col)}
+}
 
 // figureInfo describes Figure.
 var figureInfo = sync.OnceValue(func() *typeInfo {
