@@ -12,6 +12,12 @@ type drawer struct {
 	size  float64
 	color rgb
 	links map[string]int // anchor -> fpdf link id
+
+	buf []byte // the text of the span being drawn
+	// the width of a space in spaceFace at spaceSize, mm
+	spaceFace face
+	spaceSize float64
+	spaceW    float64
 }
 
 func (d *drawer) setStyle(st style) {
@@ -32,7 +38,38 @@ func (d *drawer) text(x, y float64, s string, st style) {
 	d.f.Text(x, y-st.rise*ptToMM, s)
 }
 
-// line draws a laid-out line with its top at y, starting at x.
+// space returns the width of a space in st, mm, as measurer.words
+// measures it.
+func (d *drawer) space(st style) float64 {
+	if st.face != d.spaceFace || st.size != d.spaceSize || d.spaceSize == 0 {
+		a, _ := fonts[st.face].advance(' ')
+		d.spaceFace, d.spaceSize = st.face, st.size
+		d.spaceW = float64(a) * st.size / 1000 * ptToMM
+	}
+	return d.spaceW
+}
+
+// span is a stretch of a line set with one text operation: pieces in one
+// style, with the same link, URL and footnote, joined by the spaces
+// between them.
+type span struct {
+	x     float64 // where it starts, mm
+	width float64 // natural width, spaces included, mm
+	gaps  int     // breakable spaces within it
+	first *piece  // its first piece: style, link, URL, footnote
+}
+
+// joins reports whether p continues the span s without a change of
+// style, link, URL or footnote.
+func (s *span) joins(p *piece) bool {
+	q := s.first
+	return q != nil && p.st == q.st && p.url == q.url && p.link == q.link && p.note == q.note
+}
+
+// line draws a laid-out line with its top at y, starting at x. Each span
+// of words in one style is one text operation; in a justified line, the
+// spaces within a span are stretched by the text's own word spacing, so
+// that every word lands where it would if set on its own.
 func (d *drawer) line(l *line, x, y float64) {
 	gaps := 0
 	for i := range l.words {
@@ -48,24 +85,77 @@ func (d *drawer) line(l *line, x, y float64) {
 		}
 	}
 	base := y + l.ascent
+	var s span
+	d.buf = d.buf[:0]
 	cx := x
-	for i, w := range l.words {
-		if i > 0 {
-			cx += w.space
-			if w.space > 0 {
-				cx += extra
+	for i := range l.words {
+		w := &l.words[i]
+		for j := range w.pieces {
+			p := &w.pieces[j]
+			switch {
+			case j > 0 || i == 0 || w.space == 0:
+				// nothing between p and what precedes it: a change of
+				// style within a word, or a long word (a URL) broken
+				// across lines without a space
+				if s.joins(p) {
+					break
+				}
+				d.drawSpan(&s, l, y, base, extra)
+				s = span{x: cx, first: p}
+			default:
+				cx += w.space + extra
+				if s.joins(p) && w.space == d.space(p.st) {
+					d.buf = append(d.buf, ' ')
+					s.width += w.space
+					s.gaps++
+					break
+				}
+				d.drawSpan(&s, l, y, base, extra)
+				s = span{x: cx, first: p}
 			}
-		}
-		for _, p := range w.pieces {
-			d.text(cx, base, p.text, p.st)
-			if p.url != "" {
-				d.f.LinkString(cx, y, p.width, l.height, p.url)
-			}
-			if p.link != 0 {
-				d.f.Link(cx, y, p.width, l.height, p.link)
-			}
+			d.buf = append(d.buf, p.text...)
+			s.width += p.width
 			cx += p.width
 		}
+	}
+	d.drawSpan(&s, l, y, base, extra)
+}
+
+// drawSpan draws the span s of the line l, whose top is at y and baseline at
+// base, with extra mm added to each of its spaces, and resets d.buf.
+func (d *drawer) drawSpan(s *span, l *line, y, base, extra float64) {
+	p := s.first
+	if p == nil {
+		return
+	}
+	d.setStyle(p.st)
+	var text string
+	if len(d.buf) == len(p.text) {
+		text = p.text // a span of one piece: no need to copy it
+	} else {
+		text = string(d.buf)
+	}
+	d.buf = d.buf[:0]
+	w := s.width
+	if s.gaps > 0 && extra > 0 {
+		// fpdf justifies UTF-8 text in a cell with a TJ array that adds
+		// the same amount after each space, and registers the
+		// characters for the font subset as Text does. The cell's text
+		// starts a cell margin in, its baseline is 0.3 font size below
+		// the top of a cell of no height.
+		w += extra * float64(s.gaps)
+		cm := d.f.GetCellMargin()
+		_, fs := d.f.GetFontSize()
+		d.f.SetXY(s.x-cm, base-p.st.rise*ptToMM-0.3*fs)
+		d.f.CellFormat(w+2*cm, 0, text, "", 0, "J", false, 0, "")
+	} else {
+		d.f.Text(s.x, base-p.st.rise*ptToMM, text)
+	}
+	if p.url != "" {
+		d.f.LinkString(s.x, y, w, l.height, p.url)
+	}
+	if p.link != 0 {
+		d.f.Link(s.x, y, w, l.height, p.link)
 	}
 }
 
