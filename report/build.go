@@ -68,6 +68,8 @@ type builder struct {
 	seen        map[string]bool // anchors handed out
 	next        map[string]int  // the next number to try for an anchor base
 	said        []map[any]said  // per language, what the catalogs said of a key (see eachOnce)
+
+	erratumFigures map[model.FigureID]bool // the figures errata name: whether the briefing keeps them
 }
 
 // said is what a catalog call returned.
@@ -117,6 +119,12 @@ func (b *builder) init(opt Options) error {
 		b.said[i] = map[any]said{}
 	}
 	b.labels = disambiguators(b.d.Sources)
+	b.erratumFigures = map[model.FigureID]bool{}
+	for _, e := range b.d.Errata {
+		if e.Ref.Kind == model.RefFigure {
+			b.erratumFigures[model.FigureID(e.Ref.ID)] = false
+		}
+	}
 	return nil
 }
 
@@ -688,12 +696,6 @@ func (b *builder) errata() {
 	for _, fn := range b.notes {
 		notes[string(fn.Statement)] = fn
 	}
-	figures := map[string]bool{}
-	if b.doc.Figures != nil {
-		for _, f := range b.doc.Figures.All {
-			figures[string(f.ID)] = true
-		}
-	}
 	keep := func(r model.Ref) bool {
 		switch r.Kind {
 		case model.RefSource:
@@ -702,7 +704,7 @@ func (b *builder) errata() {
 		case model.RefStatement:
 			return notes[r.ID] != nil
 		case model.RefFigure:
-			return figures[r.ID]
+			return b.erratumFigures[model.FigureID(r.ID)]
 		}
 		return true
 	}

@@ -43,7 +43,7 @@ func (d *Document) Check() error {
 	if d.Figures == nil {
 		return fmt.Errorf("report: %w: Figures: nil", ErrDocument)
 	}
-	shared := len(d.Figures.All) + len(d.Sources) + len(d.Footnotes) + len(d.Places)
+	shared := len(d.Figures.Key) + len(d.Sources) + len(d.Footnotes) + len(d.Places)
 	c := &checker{n: n, seen: make(map[uintptr]bool, 2*shared+64)}
 	if err := c.walk(reflect.ValueOf(d).Elem(), planOf(reflect.TypeFor[Document]())); err != nil {
 		return fmt.Errorf("report: %w: %s: %w", ErrDocument, c.pathString(), err)
@@ -64,10 +64,71 @@ func (d *Document) Check() error {
 			}
 		}
 	}
-	for i, it := range d.Figures.All {
+	return d.Figures.check(listed)
+}
+
+// check checks what Check can of the figures without reading them all:
+// their count, that every reference names one, and that the sources of
+// the figures made at Build are in the bibliography.
+func (fs *Figures) check(listed map[*SourceItem]bool) error {
+	n := 0
+	if fs.set != nil {
+		n = len(fs.set.recs)
+	}
+	if fs.Count != n {
+		return fmt.Errorf("report: %w: Figures.Count: %d, but the briefing holds %d figures", ErrDocument, fs.Count, n)
+	}
+	ref := func(path string, r FigureRef) error {
+		if r < 0 || int(r) >= fs.Count {
+			return fmt.Errorf("report: %w: Figures.%s: figure %d of %d", ErrDocument, path, r, fs.Count)
+		}
+		return nil
+	}
+	sources := func(path string, it *FigureItem) error {
+		if it == nil {
+			return nil
+		}
+		if err := ref(path, it.Ref); err != nil {
+			return err
+		}
 		for j, src := range it.Sources {
 			if !listed[src] {
-				return fmt.Errorf("report: %w: Figures.All[%d].Sources[%d]: %q is not in the bibliography", ErrDocument, i, j, src.ID)
+				return fmt.Errorf("report: %w: Figures.%s.Sources[%d]: %q is not in the bibliography", ErrDocument, path, j, src.ID)
+			}
+		}
+		return nil
+	}
+	for i, k := range fs.Key {
+		if err := sources(fmt.Sprintf("Key[%d].Official", i), k.Official); err != nil {
+			return err
+		}
+		if err := sources(fmt.Sprintf("Key[%d].Independent", i), k.Independent); err != nil {
+			return err
+		}
+	}
+	if fs.set != nil {
+		for i, it := range fs.set.derived {
+			if err := sources(fmt.Sprintf("derived[%d]", i), it); err != nil {
+				return err
+			}
+		}
+	}
+	for i, c := range fs.Contested {
+		for j, r := range c.Figures {
+			if err := ref(fmt.Sprintf("Contested[%d].Figures[%d]", i, j), r); err != nil {
+				return err
+			}
+		}
+	}
+	for i, r := range fs.Retracted {
+		if err := ref(fmt.Sprintf("Retracted[%d]", i), r); err != nil {
+			return err
+		}
+	}
+	for i, sr := range fs.Series {
+		for j, p := range sr.Points {
+			if err := ref(fmt.Sprintf("Series[%d].Points[%d].Figure", i, j), p.Figure); err != nil {
+				return err
 			}
 		}
 	}

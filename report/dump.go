@@ -98,9 +98,21 @@ func (d *Document) Dump(w io.Writer) error {
 		}
 	}
 	if fs := d.Figures; fs != nil {
-		for _, it := range fs.All {
+		ids := make([]string, 0, fs.Count)
+		err := fs.Each(func(it *FigureItem) error {
+			ids = append(ids, string(it.ID))
 			p.f("figure %s %s/%s %s %s as of %s reported %s by %s: %s\n", it.ID, it.Figure.Metric, it.Figure.Party,
 				p.l(it.Value, 40), p.l(it.Scope, 20), it.Figure.AsOf, it.Figure.Reported, p.l(it.Claimant, 40), p.l(it.Status, 30))
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		id := func(r FigureRef) string {
+			if r < 0 || int(r) >= len(ids) {
+				return fmt.Sprintf("#%d?", r)
+			}
+			return ids[r]
 		}
 		for _, k := range fs.Key {
 			o, i := "-", "-"
@@ -114,13 +126,13 @@ func (d *Document) Dump(w io.Writer) error {
 		}
 		for _, c := range fs.Contested {
 			ids := make([]string, len(c.Figures))
-			for i, it := range c.Figures {
-				ids[i] = string(it.ID)
+			for i, r := range c.Figures {
+				ids[i] = id(r)
 			}
 			p.f("contested %s spread %s: %s\n", p.l(c.Label, 50), p.l(c.Spread, 30), strings.Join(ids, ", "))
 		}
-		for _, it := range fs.Retracted {
-			p.f("retracted %s\n", it.ID)
+		for _, r := range fs.Retracted {
+			p.f("retracted %s\n", id(r))
 		}
 		for _, s := range fs.Series {
 			pts := make([]string, len(s.Points))

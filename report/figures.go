@@ -2,26 +2,39 @@ package report
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/coibrief/coibrief/locales"
 	"github.com/coibrief/coibrief/model"
 )
 
-// Figures is what a briefing says about numbers.
+// Figures is what a briefing says about numbers. A briefing may hold a
+// million figures, so it keeps each as a few numbers and makes its
+// printed form, a FigureItem, when asked: Item for one, Each for all in
+// order. Key figures and derived totals are made at Build.
 type Figures struct {
-	All       []*FigureItem // every figure of the briefing, in dossier order, then derived totals
-	Key       []*KeyFigure  // per metric and party, the latest official and independent figures
-	Contested []*Contested  // figures that disagree
-	Retracted []*FigureItem // figures withdrawn by their claimant
-	Series    []*Series     // for charts: death tolls and arrest counts over time
+	Count     int          // figures in the briefing: the dossier's it keeps, in order, then derived totals
+	Key       []*KeyFigure // per metric and party, the latest official and independent figures
+	Contested []*Contested // figures that disagree
+	Retracted []FigureRef  // figures withdrawn by their claimant
+	Series    []*Series    // for charts: death tolls and arrest counts over time
+
+	set *figureSet
 }
+
+// FigureRef is a figure of a briefing: its number in the order of Each,
+// from 0.
+type FigureRef int32
 
 // FigureItem is a figure as the briefing prints it.
 type FigureItem struct {
+	Ref      FigureRef
 	ID       model.FigureID // "derived:ws-06+ws-07" for a derived total
 	Figure   model.Figure   // a copy of the dossier's figure (or the derived total)
 	Derived  bool           // a total the briefing computed from a claimant's parts
@@ -57,7 +70,7 @@ type Contested struct {
 	Party    model.Party
 	Scope    model.PlaceID
 	Label    L
-	Figures  []*FigureItem // oldest first
+	Figures  []FigureRef // oldest first
 	Min, Max float64
 	Spread   L // "227 – 244"
 }
@@ -76,7 +89,194 @@ type Point struct {
 	Date      model.Date // when it was reported
 	Value     float64    // the lower bound of a range
 	Retracted bool
-	Figure    *FigureItem
+	Figure    FigureRef
+}
+
+// Item returns the figure r of the briefing as it prints. It reads the
+// figure from the dossier again, which must not have changed since Build
+// (model.OpenFile's file is checked). Item and Each are safe to call from
+// several goroutines.
+func (fs *Figures) Item(r FigureRef) (*FigureItem, error) {
+	if fs == nil || fs.set == nil || r < 0 || int(r) >= fs.Count {
+		n := 0
+		if fs != nil {
+			n = fs.Count
+		}
+		return nil, fmt.Errorf("report: %w: figure %d of %d", ErrDocument, r, n)
+	}
+	return fs.set.item(r)
+}
+
+// Each calls fn with every figure of the briefing, in order: the
+// dossier's it keeps, then the derived totals. It reads the dossier's
+// figures once, as a stream, and stops at fn's first error, which it
+// returns.
+func (fs *Figures) Each(fn func(it *FigureItem) error) error {
+	if fs == nil || fs.set == nil {
+		return nil
+	}
+	s := fs.set
+	k := 0
+	err := s.b.d.EachFigure(func(i int, f *model.Figure) error {
+		if k >= s.kept || int(s.recs[k].index) != i {
+			return nil
+		}
+		it, err := s.make(FigureRef(k), i, f)
+		if err != nil {
+			return err
+		}
+		k++
+		return fn(it)
+	})
+	if err != nil {
+		return err
+	}
+	if k != s.kept {
+		return fmt.Errorf("report: %w: the dossier has %d of the %d figures the briefing keeps", ErrDocument, k, s.kept)
+	}
+	for _, it := range s.derived {
+		if err := fn(it); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// figureSet holds the figures of a briefing as records, and what it takes
+// to make their items again.
+type figureSet struct {
+	mu      sync.Mutex // guards b, whose caches making an item fills
+	b       *builder
+	recs    []figRec // the dossier's figures kept, then the derived totals
+	kept    int      // how many of recs are the dossier's
+	srcs    []int32  // the sources of the records, by number (see figRec.src)
+	derived []*FigureItem
+	parts   map[FigureRef][2]FigureRef // of each derived total
+
+	scopes     []model.PlaceID // the places figures count; 0 is the country
+	scopeIndex map[model.PlaceID]int32
+	claimants  map[string]int32
+	srcNumbers map[model.SourceID]int32
+}
+
+// figRec is what the analyses of figures need of one: 56 bytes.
+type figRec struct {
+	index      int32 // EachFigure's number; -1 for a derived total
+	claimant   int32 // the claimant's kind and name, numbered
+	scope      int32 // the place counted, in scopes
+	src, nsrc  int32 // its sources are srcs[src:src+nsrc]
+	asOf       day
+	reported   day
+	statusDate day
+	lo, hi     float64
+	metric     model.Metric
+	party      model.Party
+	qual       model.Qualifier
+	status     model.FigureStatus
+	kind       model.ClaimantKind
+	official   bool
+	partOf     bool
+	unit       bool
+}
+
+// day is a date as days since 1970-01-01; noDay stands for no date.
+type day int32
+
+const noDay day = math.MinInt32
+
+func dayOf(d model.Date) day {
+	if d.IsZero() {
+		return noDay
+	}
+	return day(d.Time().Unix() / 86400)
+}
+
+func (d day) date() model.Date {
+	if d == noDay {
+		return model.Date{}
+	}
+	return model.DateOf(time.Unix(int64(d)*86400, 0).UTC())
+}
+
+func (s *figureSet) source(id model.SourceID) int32 {
+	n, ok := s.srcNumbers[id]
+	if !ok {
+		n = int32(len(s.srcNumbers))
+		s.srcNumbers[id] = n
+	}
+	return n
+}
+
+// add records it, which the builder made of figure index of the dossier
+// (-1 for a derived total).
+func (s *figureSet) add(index int, it *FigureItem) {
+	f := &it.Figure
+	scope := f.Scope
+	if scope == s.b.d.Country {
+		scope = ""
+	}
+	sc, ok := s.scopeIndex[scope]
+	if !ok {
+		sc = int32(len(s.scopes))
+		s.scopes = append(s.scopes, scope)
+		s.scopeIndex[scope] = sc
+	}
+	ckey := f.Claimant.Kind.String() + "|"
+	if len(it.Claimant) > 0 {
+		ckey += it.Claimant[0]
+	}
+	cl, ok := s.claimants[ckey]
+	if !ok {
+		cl = int32(len(s.claimants))
+		s.claimants[ckey] = cl
+	}
+	lo, hi := f.Bounds()
+	r := figRec{index: int32(index), claimant: cl, scope: sc, src: int32(len(s.srcs)), nsrc: int32(len(it.Sources)),
+		asOf: dayOf(f.AsOf), reported: dayOf(f.Reported), statusDate: dayOf(f.StatusDate), lo: lo, hi: hi,
+		metric: f.Metric, party: f.Party, qual: f.Qualifier, status: f.Status, kind: f.Claimant.Kind,
+		official: it.Official, partOf: f.PartOf != "", unit: f.Unit != ""}
+	for _, src := range it.Sources {
+		s.srcs = append(s.srcs, s.source(src.ID))
+	}
+	s.recs = append(s.recs, r)
+}
+
+func (s *figureSet) sources(r FigureRef) []int32 {
+	rec := &s.recs[r]
+	return s.srcs[rec.src : rec.src+rec.nsrc]
+}
+
+// national reports whether r counts the whole country.
+func (s *figureSet) national(r FigureRef) bool { return s.recs[r].scope == 0 }
+
+// item makes the item of r.
+func (s *figureSet) item(r FigureRef) (*FigureItem, error) {
+	if int(r) >= s.kept {
+		return s.derived[int(r)-s.kept], nil
+	}
+	i := int(s.recs[r].index)
+	f, err := s.b.d.FigureAt(i)
+	if err != nil {
+		return nil, fmt.Errorf("report: figure %d: %w", r, err)
+	}
+	return s.make(r, i, &f)
+}
+
+// make makes the item of r, which is figure i of the dossier, f.
+func (s *figureSet) make(r FigureRef, i int, f *model.Figure) (*FigureItem, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	b := s.b
+	saved := b.err
+	b.err = nil
+	it := b.figure(i, f)
+	err := b.err
+	b.err = saved
+	if err != nil {
+		return nil, err
+	}
+	it.Ref = r
+	return it, nil
 }
 
 // keyMetrics are the metrics of the key-figures table and contested list,
@@ -94,87 +294,127 @@ var chartMetrics = []model.Metric{model.MetricKilled, model.MetricArrested}
 // may stand at and still be compared.
 const contestWindow = 1
 
+// figures reads the dossier's figures once, making the item of each to
+// check that it prints in every language and keeping a record of it;
+// then finds derived totals, key, contested and retracted figures and
+// chart series on the records.
 func (b *builder) figures() {
 	d := b.d
-	fs := &Figures{}
-	for i := range d.Figures {
-		f := &d.Figures[i]
-		var scope []model.PlaceID
+	s := &figureSet{b: b, parts: map[FigureRef][2]FigureRef{}, scopeIndex: map[model.PlaceID]int32{},
+		claimants: map[string]int32{}, srcNumbers: map[model.SourceID]int32{}}
+	s.scopeIndex[""] = 0
+	s.scopes = []model.PlaceID{""}
+	fs := &Figures{set: s}
+	b.doc.Figures = fs
+	if n := d.NumFigures(); n > 0 {
+		s.recs = make([]figRec, 0, n)
+	}
+	var scope [1]model.PlaceID
+	err := d.EachFigure(func(i int, f *model.Figure) error {
+		sc := scope[:0]
 		if f.Scope != "" {
-			scope = []model.PlaceID{f.Scope}
+			sc = append(sc, f.Scope)
 		}
-		if !b.match.place(scope, d.Country) {
+		if !b.match.place(sc, d.Country) {
+			return nil
+		}
+		if _, ok := b.erratumFigures[f.ID]; ok {
+			b.erratumFigures[f.ID] = true
+		}
+		s.add(i, b.figure(i, f))
+		return nil
+	})
+	if err != nil {
+		b.fail(fmt.Errorf("report: reading figures: %w", err))
+		return
+	}
+	s.recs = slices.Clip(s.recs)
+	s.kept = len(s.recs)
+	b.derived(s)
+	fs.Count = len(s.recs)
+	st := newStanding(s)
+	for r := range s.recs {
+		if s.recs[r].status == model.StatusRetracted {
+			fs.Retracted = append(fs.Retracted, FigureRef(r))
+		}
+	}
+	fs.Key = b.keyFigures(s, st)
+	fs.Contested = b.contested(s, fs.Key, st)
+	fs.Series = b.series(s)
+	if fs.Count == 0 {
+		return
+	}
+	sec := b.section(SectionKeyFigures, "key-figures", 1, b.msg(locales.KeyFiguresHeading, nil))
+	sec.Blocks = []Block{&FigureTable{}}
+	if len(fs.Contested) > 0 {
+		sec.Sections = append(sec.Sections, &Section{Kind: SectionKeyFigures, Anchor: b.anchor("contested-figures"), Level: 2,
+			Title: b.msg(locales.ContestedFiguresHeading, nil), Blocks: []Block{&ContestedTable{}}})
+	}
+	if len(fs.Series) > 0 {
+		sec.Blocks = append(sec.Blocks, &Chart{})
+	}
+}
+
+// keyFigures picks, per metric and party, the latest national figure of
+// each side that still stands.
+func (b *builder) keyFigures(s *figureSet, st *standing) []*KeyFigure {
+	type side struct {
+		m        model.Metric
+		p        model.Party
+		official bool
+	}
+	best := map[side]FigureRef{}
+	for r := range s.recs {
+		ref := FigureRef(r)
+		rec := &s.recs[r]
+		if !slices.Contains(keyMetrics, rec.metric) || !s.national(ref) || rec.qual.IsWord() || !st.at(ref, noDay) {
 			continue
 		}
-		fs.All = append(fs.All, b.figure(i, f))
-	}
-	fs.All = append(fs.All, b.derived(fs.All)...)
-	national := func(it *FigureItem) bool { return it.Figure.Scope == "" || it.Figure.Scope == d.Country }
-	st := newStanding(fs.All, d.Country)
-	for _, it := range fs.All {
-		if it.Figure.Status == model.StatusRetracted {
-			fs.Retracted = append(fs.Retracted, it)
+		k := side{rec.metric, rec.party, rec.official}
+		if cur, ok := best[k]; !ok || s.later(ref, cur) {
+			best[k] = ref
 		}
 	}
-	// Key figures: the latest national figure of each side that still
-	// stands.
-	type metricParty struct {
-		m model.Metric
-		p model.Party
-	}
-	byMetricParty := map[metricParty][]*FigureItem{}
-	for _, it := range fs.All {
-		k := metricParty{it.Figure.Metric, it.Figure.Party}
-		byMetricParty[k] = append(byMetricParty[k], it)
-	}
+	var out []*KeyFigure
 	for _, m := range keyMetrics {
 		for _, p := range model.Parties() {
 			k := &KeyFigure{Metric: m, Party: p}
-			for _, it := range byMetricParty[metricParty{m, p}] {
-				if !national(it) || it.Figure.Qualifier.IsWord() || !st.at(it, model.Date{}) {
+			for _, official := range []bool{true, false} {
+				ref, ok := best[side{m, p, official}]
+				if !ok {
 					continue
 				}
-				side := &k.Independent
-				if it.Official {
-					side = &k.Official
+				it, err := s.item(ref)
+				if err != nil {
+					b.fail(err)
+					return nil
 				}
-				if *side == nil || later(it, *side) {
-					*side = it
+				if official {
+					k.Official = it
+				} else {
+					k.Independent = it
 				}
 			}
 			if k.Official != nil || k.Independent != nil {
 				k.Label = b.metricParty(m, p)
-				fs.Key = append(fs.Key, k)
+				out = append(out, k)
 			}
 		}
 	}
-	fs.Contested = b.contested(fs.All, fs.Key, st)
-	fs.Series = b.series(fs.All, national)
-	b.doc.Figures = fs
-	if len(fs.All) == 0 {
-		return
-	}
-	s := b.section(SectionKeyFigures, "key-figures", 1, b.msg(locales.KeyFiguresHeading, nil))
-	s.Blocks = []Block{&FigureTable{}}
-	if len(fs.Contested) > 0 {
-		s.Sections = append(s.Sections, &Section{Kind: SectionKeyFigures, Anchor: b.anchor("contested-figures"), Level: 2,
-			Title: b.msg(locales.ContestedFiguresHeading, nil), Blocks: []Block{&ContestedTable{}}})
-	}
-	if len(fs.Series) > 0 {
-		s.Blocks = append(s.Blocks, &Chart{})
-	}
+	return out
 }
 
 // later reports whether a was reported after b (then stands at a later
-// date, then has the larger id, for a stable choice).
-func later(a, b *FigureItem) bool {
-	if c := a.Figure.Reported.Compare(b.Figure.Reported); c != 0 {
-		return c > 0
+// date, then comes later in the briefing, for a stable choice).
+func (s *figureSet) later(a, b FigureRef) bool {
+	ra, rb := &s.recs[a], &s.recs[b]
+	if ra.reported != rb.reported {
+		return ra.reported > rb.reported
 	}
-	if c := a.Figure.AsOf.Compare(b.Figure.AsOf); c != 0 {
-		return c > 0
+	if ra.asOf != rb.asOf {
+		return ra.asOf > rb.asOf
 	}
-	return a.ID > b.ID
+	return a > b
 }
 
 func (b *builder) metricParty(m model.Metric, p model.Party) L {
@@ -267,77 +507,109 @@ func (b *builder) cites(items []*SourceItem) L {
 // derived computes the totals a claimant implies but does not state: a
 // claimant who counts protesters and security forces separately, for the
 // same metric, scope and date, and gives no total, implies their sum (the
-// secondary summary's 225 + 19 dead).
-func (b *builder) derived(all []*FigureItem) []*FigureItem {
-	type key struct {
-		claimant string
-		metric   model.Metric
-		scope    model.PlaceID
-		asOf     model.Date
-	}
-	groups := map[key][]*FigureItem{}
-	var order []key
-	for _, it := range all {
-		f := &it.Figure
-		if f.Status == model.StatusRetracted || f.PartOf != "" || f.Qualifier == model.Range || f.Qualifier.IsWord() || f.Unit != "" {
+// secondary summary's 225 + 19 dead). It sorts the candidates to find the
+// groups, so that a million figures take no more than their records.
+func (b *builder) derived(s *figureSet) {
+	var cand []FigureRef
+	for r := range s.recs {
+		rec := &s.recs[r]
+		if rec.status == model.StatusRetracted || rec.partOf || rec.qual == model.Range || rec.qual.IsWord() || rec.unit {
 			continue
 		}
-		k := key{f.Claimant.Kind.String() + "|" + it.Claimant[0], f.Metric, f.Scope, f.AsOf}
-		if _, ok := groups[k]; !ok {
-			order = append(order, k)
-		}
-		groups[k] = append(groups[k], it)
+		cand = append(cand, FigureRef(r))
 	}
-	var out []*FigureItem
-	for _, k := range order {
-		g := groups[k]
-		parties := map[model.Party]*FigureItem{}
-		for _, it := range g {
-			if _, dup := parties[it.Figure.Party]; dup || it.Figure.Party == model.PartyAll {
+	group := func(a, c FigureRef) int {
+		ra, rc := &s.recs[a], &s.recs[c]
+		return cmp.Or(cmp.Compare(ra.claimant, rc.claimant), cmp.Compare(ra.metric, rc.metric),
+			cmp.Compare(ra.scope, rc.scope), cmp.Compare(ra.asOf, rc.asOf))
+	}
+	slices.SortFunc(cand, func(a, c FigureRef) int { return cmp.Or(group(a, c), cmp.Compare(a, c)) })
+	type total struct {
+		first      FigureRef // the group's first figure, for the order of totals
+		other, sec FigureRef
+	}
+	var totals []total
+	for i := 0; i < len(cand); {
+		j := i + 1
+		for j < len(cand) && group(cand[i], cand[j]) == 0 {
+			j++
+		}
+		parties := map[model.Party]FigureRef{}
+		for _, r := range cand[i:j] {
+			p := s.recs[r].party
+			if _, dup := parties[p]; dup || p == model.PartyAll {
 				parties = nil // a total exists, or two figures for one party: nothing to derive
 				break
 			}
-			parties[it.Figure.Party] = it
+			parties[p] = r
 		}
+		first := cand[i]
+		i = j
 		// Only disjoint parties add up: security forces with protesters or with civilians.
-		sec := parties[model.PartySecurityForces]
-		other := parties[model.PartyProtesters]
-		if other == nil {
-			other = parties[model.PartyCivilians]
-		}
-		if sec == nil || other == nil || parties[model.PartyProtesters] != nil && parties[model.PartyCivilians] != nil {
+		sec, okSec := parties[model.PartySecurityForces]
+		prot, okProt := parties[model.PartyProtesters]
+		civ, okCiv := parties[model.PartyCivilians]
+		if !okSec || okProt == okCiv {
 			continue
 		}
-		parts := []*FigureItem{other, sec}
-		f := other.Figure
-		f.ID = model.FigureID("derived:" + string(other.ID) + "+" + string(sec.ID))
-		f.Party = model.PartyAll
-		f.Value = other.Figure.Value + sec.Figure.Value
-		if other.Figure.Qualifier != sec.Figure.Qualifier {
-			f.Qualifier = model.About
+		other := prot
+		if okCiv {
+			other = civ
 		}
-		f.Sources = nil
-		f.Note = nil
-		it := &FigureItem{ID: f.ID, Figure: f, Derived: true, Parts: parts, Official: other.Official}
-		it.Value = make(L, len(b.locs))
-		for i, l := range b.locs {
-			it.Value[i] = other.Value[i] + " + " + sec.Value[i] + " = " + l.Number(f.Value)
+		totals = append(totals, total{first, other, sec})
+	}
+	slices.SortFunc(totals, func(a, c total) int { return cmp.Compare(a.first, c.first) })
+	for _, t := range totals {
+		other, err := s.item(t.other)
+		if err != nil {
+			b.fail(err)
+			return
 		}
-		it.Metric = other.Metric
-		it.Party = b.eachOnce(fieldPath{"derived.party", -1, ""}, model.PartyAll, func(l *locales.Locale) (string, error) { return l.Party(model.PartyAll) })
-		it.Scope, it.AsOf, it.Reported, it.Claimant, it.Status = other.Scope, other.AsOf, other.Reported, other.Claimant, other.Status
-		it.Note = make(L, len(b.locs))
-		for _, p := range parts {
-			for _, s := range p.Sources {
-				if !slices.Contains(it.Sources, s) {
-					it.Sources = append(it.Sources, s)
-				}
+		sec, err := s.item(t.sec)
+		if err != nil {
+			b.fail(err)
+			return
+		}
+		ref := FigureRef(len(s.recs))
+		s.parts[ref] = [2]FigureRef{t.other, t.sec}
+		it := b.total(other, sec)
+		it.Ref = ref
+		s.derived = append(s.derived, it)
+		s.add(-1, it)
+	}
+}
+
+// total is the derived total of the parts other and sec.
+func (b *builder) total(other, sec *FigureItem) *FigureItem {
+	parts := []*FigureItem{other, sec}
+	f := other.Figure
+	f.ID = model.FigureID("derived:" + string(other.ID) + "+" + string(sec.ID))
+	f.Party = model.PartyAll
+	f.Value = other.Figure.Value + sec.Figure.Value
+	if other.Figure.Qualifier != sec.Figure.Qualifier {
+		f.Qualifier = model.About
+	}
+	f.Sources = nil
+	f.Note = nil
+	f.PartOf = ""
+	it := &FigureItem{ID: f.ID, Figure: f, Derived: true, Parts: parts, Official: other.Official}
+	it.Value = make(L, len(b.locs))
+	for i, l := range b.locs {
+		it.Value[i] = other.Value[i] + " + " + sec.Value[i] + " = " + l.Number(f.Value)
+	}
+	it.Metric = other.Metric
+	it.Party = b.eachOnce(fieldPath{"derived.party", -1, ""}, model.PartyAll, func(l *locales.Locale) (string, error) { return l.Party(model.PartyAll) })
+	it.Scope, it.AsOf, it.Reported, it.Claimant, it.Status = other.Scope, other.AsOf, other.Reported, other.Claimant, other.Status
+	it.Note = make(L, len(b.locs))
+	for _, p := range parts {
+		for _, s := range p.Sources {
+			if !slices.Contains(it.Sources, s) {
+				it.Sources = append(it.Sources, s)
 			}
 		}
-		it.Cites = b.cites(it.Sources)
-		out = append(out, it)
 	}
-	return out
+	it.Cites = b.cites(it.Sources)
+	return it
 }
 
 // standing knows which figures still stand at a date. Each side (official,
@@ -346,73 +618,70 @@ func (b *builder) derived(all []*FigureItem) []*FigureItem {
 // its party or for everyone, until it is superseded, or forever; a
 // retracted figure never stands.
 type standing struct {
-	country model.PlaceID
-	until   map[*FigureItem]model.Date // the first day it no longer stands by its stream; zero when never
+	s     *figureSet
+	until []day // by figure, the first day it no longer stands by its stream; noDay when never
 }
 
 type streamKey struct {
 	official bool
 	metric   model.Metric
-	scope    model.PlaceID
+	scope    int32
 }
 
-func newStanding(all []*FigureItem, country model.PlaceID) *standing {
-	s := &standing{country: country, until: make(map[*FigureItem]model.Date, len(all))}
-	streams := map[streamKey][]*FigureItem{}
-	for _, it := range all {
-		if it.Figure.Status == model.StatusRetracted {
+func newStanding(s *figureSet) *standing {
+	st := &standing{s: s, until: make([]day, len(s.recs))}
+	streams := map[streamKey][]FigureRef{}
+	for r := range s.recs {
+		rec := &s.recs[r]
+		st.until[r] = noDay
+		if rec.status == model.StatusRetracted {
 			continue
 		}
-		k := s.key(it)
-		streams[k] = append(streams[k], it)
+		k := streamKey{rec.official, rec.metric, rec.scope}
+		streams[k] = append(streams[k], FigureRef(r))
 	}
-	for _, st := range streams {
+	for _, refs := range streams {
 		// Latest first; the nearest later as-of date of each party, and of
 		// "all", seen so far.
-		slices.SortStableFunc(st, func(a, b *FigureItem) int { return b.Figure.AsOf.Compare(a.Figure.AsOf) })
-		next := map[model.Party]model.Date{}
-		for i := 0; i < len(st); {
+		slices.SortStableFunc(refs, func(a, c FigureRef) int { return cmp.Compare(s.recs[c].asOf, s.recs[a].asOf) })
+		var next [256]day
+		for i := range next {
+			next[i] = noDay
+		}
+		for i := 0; i < len(refs); {
 			j := i
-			for j < len(st) && st[j].Figure.AsOf == st[i].Figure.AsOf {
+			for j < len(refs) && s.recs[refs[j]].asOf == s.recs[refs[i]].asOf {
 				j++
 			}
-			for _, it := range st[i:j] {
-				u := next[it.Figure.Party]
-				if a := next[model.PartyAll]; !a.IsZero() && (u.IsZero() || a.Before(u)) {
+			for _, r := range refs[i:j] {
+				u := next[s.recs[r].party]
+				if a := next[model.PartyAll]; a != noDay && (u == noDay || a < u) {
 					u = a
 				}
-				s.until[it] = u
+				st.until[r] = u
 			}
-			for _, it := range st[i:j] {
-				next[it.Figure.Party] = it.Figure.AsOf
+			for _, r := range refs[i:j] {
+				next[s.recs[r].party] = s.recs[r].asOf
 			}
 			i = j
 		}
 	}
-	return s
+	return st
 }
 
-func (s *standing) key(it *FigureItem) streamKey {
-	scope := it.Figure.Scope
-	if scope == s.country {
-		scope = ""
-	}
-	return streamKey{it.Official, it.Figure.Metric, scope}
-}
-
-// at reports whether it stands at date; the zero date means "for good".
-func (s *standing) at(it *FigureItem, date model.Date) bool {
-	f := &it.Figure
+// at reports whether r stands at date; noDay means "for good".
+func (st *standing) at(r FigureRef, date day) bool {
+	f := &st.s.recs[r]
 	switch {
-	case f.Status == model.StatusRetracted:
+	case f.status == model.StatusRetracted:
 		return false
-	case !date.IsZero() && f.AsOf.After(date):
+	case date != noDay && f.asOf > date:
 		return false
-	case f.Status == model.StatusSuperseded && (date.IsZero() || f.StatusDate.IsZero() || !f.StatusDate.After(date)):
+	case f.status == model.StatusSuperseded && (date == noDay || f.statusDate == noDay || f.statusDate <= date):
 		return false
 	}
-	u := s.until[it]
-	return u.IsZero() || (!date.IsZero() && date.Before(u))
+	u := st.until[r]
+	return u == noDay || (date != noDay && date < u)
 }
 
 // maxCompared bounds how many later figures of the same few days each
@@ -425,59 +694,63 @@ const maxCompared = 64
 // do not meet, and standing at the same time — given within a day of each
 // other, or being the latest official and the latest independent national
 // figures (the key figures).
-func (b *builder) contested(all []*FigureItem, key []*KeyFigure, st *standing) []*Contested {
+func (b *builder) contested(s *figureSet, key []*KeyFigure, st *standing) []*Contested {
 	type gkey struct {
 		metric model.Metric
 		party  model.Party
-		scope  model.PlaceID
+		scope  int32
 	}
-	groups := map[gkey][]*FigureItem{}
-	for _, it := range all {
-		f := &it.Figure
-		if f.Status == model.StatusRetracted || f.Qualifier.IsWord() || !slices.Contains(keyMetrics, f.Metric) {
+	groups := map[gkey][]FigureRef{}
+	for r := range s.recs {
+		f := &s.recs[r]
+		if f.status == model.StatusRetracted || f.qual.IsWord() || !slices.Contains(keyMetrics, f.metric) {
 			continue
 		}
-		k := gkey{f.Metric, f.Party, st.key(it).scope}
-		groups[k] = append(groups[k], it)
+		k := gkey{f.metric, f.party, f.scope}
+		groups[k] = append(groups[k], FigureRef(r))
 	}
-	disjoint := func(a, c *FigureItem) bool {
-		for _, s := range a.Sources {
-			if slices.Contains(c.Sources, s) {
+	partOf := func(a, c FigureRef) bool {
+		p, ok := s.parts[a]
+		return ok && (p[0] == c || p[1] == c)
+	}
+	disjoint := func(a, c FigureRef) bool {
+		cs := s.sources(c)
+		for _, x := range s.sources(a) {
+			if slices.Contains(cs, x) {
 				return false
 			}
 		}
-		return !slices.Contains(a.Parts, c) && !slices.Contains(c.Parts, a)
+		return !partOf(a, c) && !partOf(c, a)
 	}
-	differ := func(a, c *FigureItem) bool {
-		alo, ahi := a.Figure.Bounds()
-		clo, chi := c.Figure.Bounds()
-		return ahi < clo || chi < alo
+	differ := func(a, c FigureRef) bool {
+		ra, rc := &s.recs[a], &s.recs[c]
+		return ra.hi < rc.lo || rc.hi < ra.lo
 	}
-	conflict := map[*FigureItem]bool{}
+	conflict := make([]bool, len(s.recs))
 	for _, g := range groups {
-		slices.SortStableFunc(g, func(a, c *FigureItem) int { return a.Figure.AsOf.Compare(c.Figure.AsOf) })
+		slices.SortStableFunc(g, func(a, c FigureRef) int { return cmp.Compare(s.recs[a].asOf, s.recs[c].asOf) })
 		for i, a := range g {
 			for n, c := range g[i+1:] {
-				if n >= maxCompared || c.Figure.AsOf.DaysSince(a.Figure.AsOf) > contestWindow {
+				if n >= maxCompared || s.recs[c].asOf-s.recs[a].asOf > contestWindow {
 					break
 				}
-				if a.Claimant[0] == c.Claimant[0] || !disjoint(a, c) || !differ(a, c) {
+				if s.recs[a].claimant == s.recs[c].claimant || !disjoint(a, c) || !differ(a, c) {
 					continue
 				}
-				if st.at(a, c.Figure.AsOf) && st.at(c, c.Figure.AsOf) {
+				if at := s.recs[c].asOf; st.at(a, at) && st.at(c, at) {
 					conflict[a], conflict[c] = true, true
 				}
 			}
 		}
 	}
 	for _, k := range key {
-		if k.Official != nil && k.Independent != nil && disjoint(k.Official, k.Independent) && differ(k.Official, k.Independent) {
-			conflict[k.Official], conflict[k.Independent] = true, true
+		if k.Official != nil && k.Independent != nil && disjoint(k.Official.Ref, k.Independent.Ref) && differ(k.Official.Ref, k.Independent.Ref) {
+			conflict[k.Official.Ref], conflict[k.Independent.Ref] = true, true
 		}
 	}
 	scopes := []model.PlaceID{""} // national first, then in gazetteer order
 	for _, pl := range b.d.Places {
-		if pl.ID != b.d.Country {
+		if _, ok := s.scopeIndex[pl.ID]; ok && pl.ID != b.d.Country {
 			scopes = append(scopes, pl.ID)
 		}
 	}
@@ -485,23 +758,22 @@ func (b *builder) contested(all []*FigureItem, key []*KeyFigure, st *standing) [
 	for _, m := range keyMetrics {
 		for _, p := range model.Parties() {
 			for _, sc := range scopes {
-				var figs []*FigureItem
-				for _, it := range groups[gkey{m, p, sc}] {
-					if conflict[it] {
-						figs = append(figs, it)
+				var figs []FigureRef
+				for _, r := range groups[gkey{m, p, s.scopeIndex[sc]}] {
+					if conflict[r] {
+						figs = append(figs, r)
 					}
 				}
 				if len(figs) < 2 {
 					continue
 				}
-				slices.SortStableFunc(figs, func(a, c *FigureItem) int {
-					return cmp.Or(a.Figure.AsOf.Compare(c.Figure.AsOf), cmp.Compare(a.ID, c.ID))
+				slices.SortFunc(figs, func(a, c FigureRef) int {
+					return cmp.Or(cmp.Compare(s.recs[a].asOf, s.recs[c].asOf), cmp.Compare(a, c))
 				})
 				ct := &Contested{Metric: m, Party: p, Scope: sc, Figures: figs}
-				ct.Min, ct.Max = figs[0].Figure.Bounds()
-				for _, it := range figs[1:] {
-					lo, hi := it.Figure.Bounds()
-					ct.Min, ct.Max = min(ct.Min, lo), max(ct.Max, hi)
+				ct.Min, ct.Max = s.recs[figs[0]].lo, s.recs[figs[0]].hi
+				for _, r := range figs[1:] {
+					ct.Min, ct.Max = min(ct.Min, s.recs[r].lo), max(ct.Max, s.recs[r].hi)
 				}
 				ct.Label = b.metricParty(m, p)
 				if sc != "" {
@@ -522,24 +794,23 @@ func (b *builder) contested(all []*FigureItem, key []*KeyFigure, st *standing) [
 
 // series gathers the national death tolls and arrest counts, one series
 // per kind of claimant, in order of the date reported.
-func (b *builder) series(all []*FigureItem, national func(*FigureItem) bool) []*Series {
+func (b *builder) series(s *figureSet) []*Series {
 	var out []*Series
 	for _, m := range chartMetrics {
 		for _, k := range model.ClaimantKinds() {
-			s := &Series{Metric: m, Claimant: k}
-			for _, it := range all {
-				f := &it.Figure
-				if f.Metric != m || f.Party != model.PartyAll || f.Claimant.Kind != k || !national(it) || f.Qualifier.IsWord() {
+			sr := &Series{Metric: m, Claimant: k}
+			for r := range s.recs {
+				f := &s.recs[r]
+				if f.metric != m || f.party != model.PartyAll || f.kind != k || f.scope != 0 || f.qual.IsWord() {
 					continue
 				}
-				lo, _ := f.Bounds()
-				s.Points = append(s.Points, Point{Date: f.Reported, Value: lo, Retracted: f.Status == model.StatusRetracted, Figure: it})
+				sr.Points = append(sr.Points, Point{Date: f.reported.date(), Value: f.lo, Retracted: f.status == model.StatusRetracted, Figure: FigureRef(r)})
 			}
-			if len(s.Points) == 0 {
+			if len(sr.Points) == 0 {
 				continue
 			}
-			slices.SortStableFunc(s.Points, func(a, bb Point) int { return a.Date.Compare(bb.Date) })
-			s.Label = b.each("series", func(l *locales.Locale) (string, error) {
+			slices.SortStableFunc(sr.Points, func(a, bb Point) int { return a.Date.Compare(bb.Date) })
+			sr.Label = b.each("series", func(l *locales.Locale) (string, error) {
 				ms, err := l.Metric(m)
 				if err != nil {
 					return "", err
@@ -547,7 +818,7 @@ func (b *builder) series(all []*FigureItem, national func(*FigureItem) bool) []*
 				ks, err := l.ClaimantKind(k)
 				return ms + " — " + ks, err
 			})
-			out = append(out, s)
+			out = append(out, sr)
 		}
 	}
 	return out

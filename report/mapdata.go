@@ -206,11 +206,9 @@ func (b *builder) gazetteer(counts map[model.PlaceID]*PlaceItem) {
 	for id := range counts {
 		mark(id)
 	}
-	if b.doc.Figures != nil {
-		for _, f := range b.doc.Figures.All {
-			if f.Figure.Scope != "" {
-				mark(f.Figure.Scope)
-			}
+	if fs := b.doc.Figures; fs != nil && fs.set != nil {
+		for _, sc := range fs.set.scopes[1:] {
+			mark(sc)
 		}
 	}
 	mark(b.d.Country)

@@ -213,10 +213,14 @@ func checkSources(t *testing.T, doc *report.Document) {
 		}
 	}
 	if doc.Figures != nil {
-		for _, f := range doc.Figures.All {
+		err := doc.Figures.Each(func(f *report.FigureItem) error {
 			for _, s := range f.Sources {
 				cited[s.ID] = true
 			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
 		}
 	}
 	listed := map[model.SourceID]bool{}
@@ -329,7 +333,11 @@ func TestFigures(t *testing.T) {
 		t.Errorf("contested arrest count spread %v, want [10000 12000]", got)
 	}
 	var retracted bool
-	for _, it := range fs.Retracted {
+	for _, r := range fs.Retracted {
+		it, err := fs.Item(r)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if it.Figure.Value == 164 && it.Figure.Metric == model.MetricKilled {
 			retracted = it.Status[0] == "Retracted (9 Jan 2022)"
 		}

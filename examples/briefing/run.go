@@ -1,7 +1,7 @@
 package main
 
 import (
-	"bytes"
+	"bufio"
 	"errors"
 	"flag"
 	"fmt"
@@ -118,7 +118,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 // job is one file to write.
 type job struct {
 	name   string
-	render func() ([]byte, string, error) // the file's bytes and a summary ("25 pages")
+	render func(w io.Writer) (string, error) // writes the file, returns a summary ("25 pages")
 }
 
 func (c *config) run(stdout, stderr io.Writer) error {
@@ -181,7 +181,12 @@ func (c *config) run(stdout, stderr io.Writer) error {
 	if c.dossier == "" {
 		d, issues, err = kazakhstan.Dossier()
 	} else {
-		d, issues, err = model.LoadFile(c.dossier)
+		// The figures stay in the file, read as a stream when needed: a
+		// dossier of a million figures takes the memory of its other parts.
+		d, issues, err = model.OpenFile(c.dossier)
+		if d != nil {
+			defer d.Close()
+		}
 	}
 	if err != nil && d == nil && issues == nil {
 		return err
@@ -196,7 +201,7 @@ func (c *config) run(stdout, stderr io.Writer) error {
 	}
 	if c.validate {
 		fmt.Fprintf(stdout, "%s: valid (%d warnings, %d explained by errata): %d days, %d entries, %d sources, %d figures, %d places\n",
-			c.dossierName(), len(issues.Warnings()), explained(issues), len(d.Chronology), countEntries(d), len(d.Sources), len(d.Figures), len(d.Places))
+			c.dossierName(), len(issues.Warnings()), explained(issues), len(d.Chronology), countEntries(d), len(d.Sources), d.NumFigures(), len(d.Places))
 		return nil
 	}
 	if c.place != "" {
@@ -254,23 +259,21 @@ func (c *config) run(stdout, stderr io.Writer) error {
 			if o.Edition != pdf.Single {
 				name = base + "." + langs[0].String() + "-" + langs[1].String() + "." + o.Edition.String() + ".pdf"
 			}
-			jobs = append(jobs, job{name: name, render: func() ([]byte, string, error) {
-				data, info, err := pdf.Render(doc, o)
-				return data, fmt.Sprintf("%d pages", info.Pages), err
+			jobs = append(jobs, job{name: name, render: func(w io.Writer) (string, error) {
+				info, err := pdf.Write(w, doc, o)
+				return fmt.Sprintf("%d pages", info.Pages), err
 			}})
 		}
 	}
 	if format != "pdf" {
 		figures := 0
 		if doc.Figures != nil {
-			figures = len(doc.Figures.All)
+			figures = doc.Figures.Count
 		}
 		rows := fmt.Sprintf("%d figures, %d entries, %d sources", figures, countParagraphEntries(doc), len(doc.Sources))
 		for _, tag := range langs {
-			jobs = append(jobs, job{name: base + "." + tag.String() + ".xlsx", render: func() ([]byte, string, error) {
-				var buf bytes.Buffer
-				err := xlsx.Write(&buf, doc, xlsx.Options{Language: tag})
-				return buf.Bytes(), rows, err
+			jobs = append(jobs, job{name: base + "." + tag.String() + ".xlsx", render: func(w io.Writer) (string, error) {
+				return rows, xlsx.Write(w, doc, xlsx.Options{Language: tag})
 			}})
 		}
 	}
@@ -283,15 +286,12 @@ func (c *config) run(stdout, stderr io.Writer) error {
 	for i, j := range jobs {
 		progress("[%d/%d] rendering %s", i+1, len(jobs), j.name)
 		start := time.Now()
-		data, summary, err := j.render()
+		path := filepath.Join(c.out, j.name)
+		n, summary, err := w.write(path, j.render)
 		if err != nil {
 			return fmt.Errorf("%s: %w", j.name, err)
 		}
-		path := filepath.Join(c.out, j.name)
-		if err := w.write(path, data); err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "wrote %s (%s, %s, %s)\n", path, summary, size(len(data)), time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(stdout, "wrote %s (%s, %s, %s)\n", path, summary, size(n), time.Since(start).Round(time.Millisecond))
 	}
 	return nil
 }
@@ -425,10 +425,14 @@ func (w *writer) stop() {
 	close(w.done)
 }
 
-func (w *writer) write(path string, data []byte) error {
+// write has render write the file path through a temporary file in the
+// same directory, renamed over path once complete: an error or an
+// interrupt leaves any earlier file as it was. It returns the file's size
+// and render's summary.
+func (w *writer) write(path string, render func(io.Writer) (string, error)) (int, string, error) {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+		return 0, "", fmt.Errorf("writing %s: %w", path, err)
 	}
 	w.mu.Lock()
 	w.tmp = f.Name()
@@ -439,23 +443,42 @@ func (w *writer) write(path string, data []byte) error {
 		w.tmp = ""
 		w.mu.Unlock()
 	}()
-	if err := f.Chmod(0o644); err != nil {
+	fail := func(err error) (int, string, error) {
 		f.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
+		return 0, "", err
 	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
+	if err := f.Chmod(0o644); err != nil {
+		return fail(fmt.Errorf("writing %s: %w", path, err))
+	}
+	cw := &countWriter{w: f}
+	bw := bufio.NewWriterSize(cw, 1<<20)
+	summary, err := render(bw)
+	if err != nil {
+		return fail(err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fail(fmt.Errorf("writing %s: %w", path, err))
 	}
 	if err := f.Sync(); err != nil {
-		f.Close()
-		return fmt.Errorf("writing %s: %w", path, err)
+		return fail(fmt.Errorf("writing %s: %w", path, err))
 	}
 	if err := f.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+		return 0, "", fmt.Errorf("writing %s: %w", path, err)
 	}
 	if err := os.Rename(f.Name(), path); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+		return 0, "", fmt.Errorf("writing %s: %w", path, err)
 	}
-	return nil
+	return cw.n, summary, nil
+}
+
+// countWriter counts the bytes written through it.
+type countWriter struct {
+	w io.Writer
+	n int
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += n
+	return n, err
 }

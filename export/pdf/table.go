@@ -128,7 +128,12 @@ func (b *builder) keyFigures() {
 		widths := []float64{26, 40, 30, 40, 30}
 		header := []string{b.biMsg(locales.FieldValue), b.biMsg(locales.FieldMetric), b.biMsg(locales.FieldScope), b.biMsg(locales.FieldClaimant), b.biMsg(locales.FieldStatus)}
 		var rows [][][]run
-		for _, it := range fs.Retracted {
+		for _, r := range fs.Retracted {
+			it, err := fs.Item(r)
+			if err != nil {
+				b.fail(err)
+				return
+			}
 			rows = append(rows, [][]run{
 				cell(it.Value[l], stCellRed), cell(b.bi(it.Metric)+" — "+b.bi(it.Party), stCell),
 				cell(b.bi(it.Scope), stCell), cell(b.bi(it.Claimant)+", "+it.Reported[l], stCell), cell(b.bi(it.Status), stCellRed),
@@ -177,7 +182,12 @@ func (b *builder) contested() {
 	var rows [][][]run
 	for _, c := range fs.Contested {
 		rows = append(rows, [][]run{{{text: b.bi(c.Label) + " — " + c.Spread[l], st: stCellB}}})
-		for _, it := range c.Figures {
+		for _, r := range c.Figures {
+			it, err := fs.Item(r)
+			if err != nil {
+				b.fail(err)
+				return
+			}
 			rows = append(rows, [][]run{
 				b.figureCell(it, l, true), cell(it.Claimant[l]+" ("+it.Status[l]+")", stCell),
 				cell(it.AsOf[l], stCell), cell(it.Reported[l], stCell), cell(it.Cites[l], stCellI),

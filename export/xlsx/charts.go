@@ -43,7 +43,10 @@ func (b *book) charts() error {
 	var metrics []model.Metric
 	plotted := map[model.Metric][]excelize.ChartSeries{}
 	write := func(sr *report.Series, p report.Point) error {
-		it := p.Figure
+		it, err := b.doc.Figures.Item(p.Figure)
+		if err != nil {
+			return err
+		}
 		l := lookPlain
 		if p.Retracted {
 			l = lookStruck

@@ -87,18 +87,19 @@ func (b *book) figures() error {
 		{w.col(locales.WorkbookColumnSumOf), 18, false},
 		{w.col(locales.WorkbookColumnSupersededBy), 14, false},
 	}
-	var all []*report.FigureItem
-	if b.doc.Figures != nil {
-		all = b.doc.Figures.All
+	fs := b.doc.Figures
+	count := 0
+	if fs != nil {
+		count = fs.Count
 	}
-	s, err := b.newSheet(b.sheetName(locales.WorkbookSheetFigures), cols, 1+len(all), true)
+	s, err := b.newSheet(b.sheetName(locales.WorkbookSheetFigures), cols, 1+count, true)
 	if err != nil {
 		return err
 	}
 	if err := s.header(); err != nil {
 		return err
 	}
-	for _, it := range all {
+	err = fs.Each(func(it *report.FigureItem) error {
 		f := &it.Figure
 		value, low, high := amounts(f)
 		scope, level := b.scope(it)
@@ -106,14 +107,14 @@ func (b *book) figures() error {
 		if len(it.Parts) > 0 {
 			parts = figureIDs(it.Parts)
 		}
-		err := s.add(figureLook(it),
+		return s.add(figureLook(it),
 			string(it.ID), b.t(it.Metric), b.t(it.Party), value, label(w, f.Qualifier), low, high, f.Unit,
 			b.t(it.Value), scope, level, f.AsOf, f.Reported, b.t(it.Claimant), label(w, f.Claimant.Kind),
 			w.side(it.Official), b.t(it.Cites), sourceIDs(it.Sources), w.status(f.Status), f.StatusDate,
 			b.t(it.Note), parts, string(f.SupersededBy))
-		if err != nil {
-			return err
-		}
+	})
+	if err != nil {
+		return err
 	}
 	return s.finish("Figures", 1, s.rows)
 }
@@ -162,10 +163,14 @@ func (b *book) contested() error {
 		if i%2 == 1 {
 			l = lookBand
 		}
-		for _, it := range g.Figures {
+		for _, r := range g.Figures {
+			it, err := b.doc.Figures.Item(r)
+			if err != nil {
+				return err
+			}
 			f := &it.Figure
 			value, low, high := amounts(f)
-			err := s.add(l, i+1, b.t(g.Label), g.Min, g.Max, b.t(g.Spread),
+			err = s.add(l, i+1, b.t(g.Label), g.Min, g.Max, b.t(g.Spread),
 				string(it.ID), w.side(it.Official), value, label(w, f.Qualifier), low, high, b.t(it.Value),
 				f.AsOf, f.Reported, b.t(it.Claimant), b.t(it.Cites), w.status(f.Status))
 			if err != nil {

@@ -33,11 +33,12 @@ func BenchmarkWorkbookFloor(b *testing.B) {
 	for _, size := range benchSizes {
 		b.Run(size.name, func(b *testing.B) {
 			doc := size.doc(b)
+			all := figureItems(b, doc)
 			var size int64
 			b.ReportAllocs()
 			for b.Loop() {
 				var w countWriter
-				if err := writeFloor(&w, doc); err != nil {
+				if err := writeFloor(&w, doc, all); err != nil {
 					b.Fatal(err)
 				}
 				size = int64(w)
@@ -52,7 +53,7 @@ func BenchmarkWorkbookFloor(b *testing.B) {
 func TestWorkbookFloor(t *testing.T) {
 	for _, doc := range []*report.Document{kzDoc(t), syntheticDoc(t, 300, fr, en)} {
 		var floor strings.Builder
-		if err := writeFloor(&floor, doc); err != nil {
+		if err := writeFloor(&floor, doc, figureItems(t, doc)); err != nil {
 			t.Fatal(err)
 		}
 		got, want := open(t, []byte(floor.String())), open(t, workbook(t, doc, fr))
@@ -95,13 +96,14 @@ func TestWorkbookFloor(t *testing.T) {
 // else. It reads the same words from the catalogs as Write.
 type floorBook struct {
 	doc    *report.Document
+	all    []*report.FigureItem // the figures of doc, made before the floor runs
 	w      *words
 	f      *excelize.File
 	styles map[styleKey]int
 	sheets int
 }
 
-func writeFloor(out io.Writer, doc *report.Document) error {
+func writeFloor(out io.Writer, doc *report.Document, all []*report.FigureItem) error {
 	w, err := newWords(doc.Languages[0])
 	if err != nil {
 		return err
@@ -117,7 +119,7 @@ func writeFloor(out io.Writer, doc *report.Document) error {
 		})
 		return zw
 	})
-	fb := &floorBook{doc: doc, w: w, f: f, styles: map[styleKey]int{}}
+	fb := &floorBook{doc: doc, all: all, w: w, f: f, styles: map[styleKey]int{}}
 	stamp := func(d model.Date) string { return d.Time().Format("2006-01-02T15:04:05Z07:00") }
 	m := doc.Meta
 	creator := m.Issuer[0] + ", " + m.Unit[0]
@@ -438,7 +440,7 @@ func (fb *floorBook) figures() error {
 		{w.col(locales.WorkbookColumnNote), 40, true}, {w.col(locales.WorkbookColumnSumOf), 18, false},
 		{w.col(locales.WorkbookColumnSupersededBy), 14, false},
 	}
-	all := fb.doc.Figures.All
+	all := fb.all
 	s, err := fb.sheet(locales.WorkbookSheetFigures, cols, 1+len(all), true)
 	if err != nil {
 		return err
@@ -503,7 +505,8 @@ func (fb *floorBook) contested() error {
 		if i%2 == 1 {
 			l = lookBand
 		}
-		for _, it := range g.Figures {
+		for _, r := range g.Figures {
+			it := fb.all[r]
 			f := &it.Figure
 			value, low, high := amounts(f)
 			err := s.add(fb.num(i+1, l), fb.text(g.Label[0], kindWrap, l), fb.num(g.Min, l), fb.num(g.Max, l),
@@ -546,7 +549,7 @@ func (fb *floorBook) charts() error {
 		if p.Retracted != retracted {
 			return nil
 		}
-		it, l := p.Figure, lookPlain
+		it, l := fb.all[p.Figure], lookPlain
 		if p.Retracted {
 			l = lookStruck
 		}

@@ -158,3 +158,16 @@ func numFmt(t testing.TB, f *excelize.File, sheet, ref string) string {
 }
 
 var excelizeRaw = excelize.Options{RawCellValue: true}
+
+// figureItems returns every figure of doc, made by Each.
+func figureItems(tb testing.TB, doc *report.Document) []*report.FigureItem {
+	tb.Helper()
+	var out []*report.FigureItem
+	if err := doc.Figures.Each(func(it *report.FigureItem) error {
+		out = append(out, it)
+		return nil
+	}); err != nil {
+		tb.Fatal(err)
+	}
+	return out
+}

@@ -61,9 +61,9 @@ func TestLargeWorkbook(t *testing.T) {
 	}
 	t.Logf("report.Build %v, Write %v: %d MB; %d figures, %d contested, %d entries, %d sources",
 		built.Sub(start).Round(time.Millisecond), written.Sub(built).Round(time.Millisecond), fi.Size()>>20,
-		len(doc.Figures.All), nContested, len((&book{doc: doc}).entries()), len(doc.Sources))
+		doc.Figures.Count, nContested, len((&book{doc: doc}).entries()), len(doc.Sources))
 
-	rows := 1 + len(doc.Figures.All)
+	rows := 1 + doc.Figures.Count
 	zr, err := zip.OpenReader(path)
 	if err != nil {
 		t.Fatal(err)
@@ -105,7 +105,11 @@ func TestLargeWorkbook(t *testing.T) {
 	if fig.MaxRow != rows || fig.MaxColumn != 23 {
 		t.Errorf("openpyxl (read-only) sees %d rows and %d columns; want %d and 23", fig.MaxRow, fig.MaxColumn, rows)
 	}
-	if s := fig.Sample["2"]; len(s) == 0 || s[0] != "s:"+string(doc.Figures.All[0].ID) {
+	first, err := doc.Figures.Item(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := fig.Sample["2"]; len(s) == 0 || s[0] != "s:"+string(first.ID) {
 		t.Errorf("openpyxl reads row 2 as %q", s)
 	}
 	t.Logf("checked in %v", time.Since(written).Round(time.Millisecond))

@@ -109,7 +109,7 @@ func TestFiltered(t *testing.T) {
 	if got := rows[4]; len(got) < 2 || got[0] != "Filtres" || got[1] != doc.Filters[0][0] {
 		t.Errorf("summary row 5 %q; want the filter %q", got, doc.Filters[0][0])
 	}
-	for sheet, want := range map[string]int{"Chiffres": len(doc.Figures.All), "Lieux": len(doc.Places), "Sources": len(doc.Sources)} {
+	for sheet, want := range map[string]int{"Chiffres": doc.Figures.Count, "Lieux": len(doc.Places), "Sources": len(doc.Sources)} {
 		rows, err := f.GetRows(sheet)
 		if err != nil {
 			t.Fatal(err)

@@ -204,7 +204,7 @@ func TestTables(t *testing.T) {
 		sheet, table string
 		rows, cols   int
 	}{
-		{"Figures", "Figures", 1 + len(fs.All), 23},
+		{"Figures", "Figures", 1 + fs.Count, 23},
 		{"Contested figures", "Contested", 1 + nContested, 17},
 		{"Timeline", "Timeline", 1 + 104, 14},
 		{"Places", "Places", 1 + len(doc.Places), 11},
@@ -278,7 +278,7 @@ func TestCellTypes(t *testing.T) {
 		t.Run(lang.String(), func(t *testing.T) {
 			f := open(t, workbook(t, doc, lang))
 			sheet := sheetNames[lang][1]
-			for i, it := range doc.Figures.All {
+			for i, it := range figureItems(t, doc) {
 				row := i + 2
 				at := func(col int) string { return cellKind(t, f, sheet, cellName(col, row)) }
 				if got, want := at(1), "s:"+string(it.ID); got != want {
@@ -330,7 +330,7 @@ func TestRetractedMarked(t *testing.T) {
 	doc := kzDoc(t)
 	f := open(t, workbook(t, doc, en))
 	n := 0
-	for i, it := range doc.Figures.All {
+	for i, it := range figureItems(t, doc) {
 		for _, col := range []int{1, 4, 12, 19} {
 			ref := cellName(col, i+2)
 			id, err := f.GetCellStyle("Figures", ref)
@@ -481,16 +481,19 @@ func TestOptions(t *testing.T) {
 	}
 }
 
-// TestMalformedDocument gives Write a document with a nil figure: it is
-// refused before anything is made, and nothing is written.
+// TestMalformedDocument gives Write a document whose contested figures
+// name a figure it does not have: it is refused before anything is made,
+// and nothing is written.
 func TestMalformedDocument(t *testing.T) {
 	doc := *kzDoc(t)
 	figs := *doc.Figures
-	figs.All = append(slices.Clone(figs.All[:3]), nil)
+	g := *figs.Contested[0]
+	g.Figures = append(slices.Clone(g.Figures), 999_999)
+	figs.Contested = append([]*report.Contested{&g}, figs.Contested[1:]...)
 	doc.Figures = &figs
 	var buf bytes.Buffer
 	err := Write(&buf, &doc, Options{Language: en})
-	const want = `xlsx: invalid options: report: invalid document: Figures.All[3]: nil item`
+	want := fmt.Sprintf("xlsx: invalid options: report: invalid document: Figures.Contested[0].Figures[%d]: figure 999999 of %d", len(g.Figures)-1, figs.Count)
 	if err == nil || err.Error() != want || !errors.Is(err, ErrOptions) || !errors.Is(err, report.ErrDocument) {
 		t.Errorf("error %v; want %q", err, want)
 	}
@@ -513,16 +516,14 @@ type panicWriter struct{}
 
 func (panicWriter) Write([]byte) (int, error) { panic("the disk caught fire") }
 
-// TestTooLarge checks that a briefing with more figures than a worksheet
+// TestTooLarge checks that a briefing with more sources than a worksheet
 // has rows is an error, not a truncated workbook.
 func TestTooLarge(t *testing.T) {
 	doc := *kzDoc(t)
-	figs := *doc.Figures
-	figs.All = slices.Repeat(figs.All[:1], maxRows)
-	doc.Figures = &figs
+	doc.Sources = slices.Repeat(doc.Sources[:1], maxRows)
 	var buf bytes.Buffer
 	err := Write(&buf, &doc, Options{})
-	const want = `xlsx: sheet "Chiffres": 1048577 rows, more than the 1048576 a worksheet holds: too many rows for a worksheet`
+	const want = `xlsx: sheet "Sources": 1048577 rows, more than the 1048576 a worksheet holds: too many rows for a worksheet`
 	if err == nil || err.Error() != want || !errors.Is(err, ErrTooLarge) {
 		t.Errorf("error %v; want %q", err, want)
 	}
