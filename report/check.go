@@ -73,7 +73,7 @@ func (d *Document) Check() error {
 func (fs *Figures) check(listed map[*SourceItem]bool) error {
 	n := 0
 	if fs.set != nil {
-		n = len(fs.set.recs)
+		n = fs.set.count
 	}
 	if fs.Count != n {
 		return fmt.Errorf("report: %w: Figures.Count: %d, but the briefing holds %d figures", ErrDocument, fs.Count, n)

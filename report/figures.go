@@ -118,7 +118,7 @@ func (fs *Figures) Each(fn func(it *FigureItem) error) error {
 	s := fs.set
 	k := 0
 	err := s.b.d.EachFigure(func(i int, f *model.Figure) error {
-		if k >= s.kept || int(s.recs[k].index) != i {
+		if k >= s.kept || s.dossierIndex(FigureRef(k)) != i {
 			return nil
 		}
 		it, err := s.make(FigureRef(k), i, f)
@@ -147,8 +147,10 @@ func (fs *Figures) Each(fn func(it *FigureItem) error) error {
 type figureSet struct {
 	mu      sync.Mutex // guards b, whose caches making an item fills
 	b       *builder
-	recs    []figRec // the dossier's figures kept, then the derived totals
-	kept    int      // how many of recs are the dossier's
+	recs    []figRec // the dossier's figures kept, then the derived totals; nil after Build
+	kept    int      // how many figures are the dossier's
+	count   int      // figures, derived totals included
+	index   []int32  // after Build, the dossier's number of each kept figure; nil when it keeps all
 	srcs    []int32  // the sources of the records, by number (see figRec.src)
 	derived []*FigureItem
 	parts   map[FigureRef][2]FigureRef // of each derived total
@@ -246,6 +248,32 @@ func (s *figureSet) sources(r FigureRef) []int32 {
 	return s.srcs[rec.src : rec.src+rec.nsrc]
 }
 
+// dossierIndex returns the dossier's number of figure r, which is not a
+// derived total.
+func (s *figureSet) dossierIndex(r FigureRef) int {
+	switch {
+	case s.recs != nil:
+		return int(s.recs[r].index)
+	case s.index == nil:
+		return int(r)
+	}
+	return int(s.index[r])
+}
+
+// done keeps of the records what making items needs: the dossier's
+// number of each figure, and not even that when the briefing keeps them
+// all. A million figures then take 4 MB, or nothing, while they render.
+func (s *figureSet) done() {
+	s.count = len(s.recs)
+	if s.kept != s.b.d.NumFigures() {
+		s.index = make([]int32, s.kept)
+		for r := range s.index {
+			s.index[r] = s.recs[r].index
+		}
+	}
+	s.recs, s.srcs, s.parts, s.claimants, s.srcNumbers = nil, nil, nil, nil, nil
+}
+
 // national reports whether r counts the whole country.
 func (s *figureSet) national(r FigureRef) bool { return s.recs[r].scope == 0 }
 
@@ -254,7 +282,7 @@ func (s *figureSet) item(r FigureRef) (*FigureItem, error) {
 	if int(r) >= s.kept {
 		return s.derived[int(r)-s.kept], nil
 	}
-	i := int(s.recs[r].index)
+	i := s.dossierIndex(r)
 	f, err := s.b.d.FigureAt(i)
 	if err != nil {
 		return nil, fmt.Errorf("report: figure %d: %w", r, err)
@@ -341,6 +369,7 @@ func (b *builder) figures() {
 	fs.Key = b.keyFigures(s, st)
 	fs.Contested = b.contested(s, fs.Key, st)
 	fs.Series = b.series(s)
+	s.done()
 	if fs.Count == 0 {
 		return
 	}

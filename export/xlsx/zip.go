@@ -414,7 +414,7 @@ type spool struct {
 }
 
 // spoolMemory is how many compressed bytes the spool keeps in memory.
-var spoolMemory = 32 << 20
+var spoolMemory = 4 << 20
 
 func (s *spool) Write(b []byte) (int, error) {
 	if s.file == nil && s.mem.Len()+len(b) > spoolMemory {
