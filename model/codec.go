@@ -147,6 +147,19 @@ type decoder struct {
 	formatAt mark // where the dossier's format is; zero when absent
 
 	file *figureFile // when set, figures are indexed, not kept (OpenFile)
+
+	// share has equal Texts share one map, as figures read again from a
+	// file do; texts holds those met, by their strings (see text).
+	share   bool
+	texts   map[string]Text
+	textKey []byte
+	spans   []textSpan
+}
+
+// textSpan is where a string of a Text is in decoder.textKey.
+type textSpan struct {
+	tag    language.Tag
+	lo, hi int
 }
 
 // langKey is a parsed language key of a Text.
@@ -350,6 +363,7 @@ func (d *decoder) object(at mark, v reflect.Value, ti *typeInfo) error {
 	if len(ti.fields) > len(firstArr) {
 		first = make([]mark, len(ti.fields))
 	}
+	next := 0 // members usually come in the order of the fields: try that one first
 	for start := true; ; start = false {
 		more, err := d.s.more(start, true)
 		if err != nil {
@@ -362,7 +376,16 @@ func (d *decoder) object(at mark, v reflect.Value, ti *typeInfo) error {
 		if err != nil {
 			return d.scanErr(err)
 		}
-		f := ti.byName[string(key)]
+		var f *fieldInfo
+		for j := next; j < len(ti.fields) && j < next+3; j++ {
+			if ti.fields[j].name == string(key) {
+				f = ti.fields[j]
+				break
+			}
+		}
+		if f == nil {
+			f = ti.byName[string(key)]
+		}
 		if f == nil {
 			k := clip(string(key))
 			d.push(k, 0)
@@ -373,6 +396,7 @@ func (d *decoder) object(at mark, v reflect.Value, ti *typeInfo) error {
 			return d.fail(kat, fmt.Errorf("%w %q (first at line %d, column %d)", ErrDuplicateKey, f.name, p.line, p.pos().Column))
 		}
 		first[f.ord] = kat
+		next = f.ord + 1
 		fv := v.FieldByIndex(f.index)
 		if ti == dossierInfo() && f.name == "format" {
 			_, vat, err := d.s.begin()
@@ -428,7 +452,14 @@ func (d *decoder) text(at mark, v reflect.Value) error {
 	if err := d.s.open(at); err != nil {
 		return d.scanErr(err)
 	}
-	t := make(Text, 2)
+	// Sharing, the strings are gathered in d.textKey, "fr\x00…\x00en\x00…\x00",
+	// and t is made only when no earlier Text had them; otherwise, and
+	// for a Text of many languages, t is built as the keys come.
+	var t Text
+	if !d.share {
+		t = make(Text, 2)
+	}
+	key, spans := d.textKey[:0], d.spans[:0]
 	type keyAt struct {
 		tag language.Tag
 		at  mark
@@ -443,49 +474,84 @@ func (d *decoder) text(at mark, v reflect.Value) error {
 		if !more {
 			break
 		}
-		key, kat, err := d.s.key()
+		k, kat, err := d.s.key()
 		if err != nil {
 			return d.scanErr(err)
 		}
-		lk, ok := d.tags[string(key)]
+		lk, ok := d.tags[string(k)]
 		if !ok {
-			k := string(key)
-			if err := lk.tag.UnmarshalText(key); err != nil {
-				d.push(clip(k), 0)
-				return d.fail(kat, fmt.Errorf("%w: key %q: %v", ErrInvalidValue, clip(k), err))
+			ks := string(k)
+			if err := lk.tag.UnmarshalText(k); err != nil {
+				d.push(clip(ks), 0)
+				return d.fail(kat, fmt.Errorf("%w: key %q: %v", ErrInvalidValue, clip(ks), err))
 			}
 			lk.name = lk.tag.String()
 			if len(d.tags) < 1000 {
-				d.tags[k] = lk
+				d.tags[ks] = lk
 			}
 		}
 		tag := lk.tag
 		d.push(lk.name, 0)
-		if _, dup := t[tag]; dup {
+		dup := false
+		if t != nil {
+			_, dup = t[tag]
+		} else {
+			for _, f := range first {
+				dup = dup || f.tag == tag
+			}
+		}
+		if dup {
 			for _, f := range first {
 				if f.tag == tag {
-					return d.fail(kat, fmt.Errorf("%w %q (first at line %d, column %d)", ErrDuplicateKey, clip(string(key)), f.at.line, f.at.pos().Column))
+					return d.fail(kat, fmt.Errorf("%w %q (first at line %d, column %d)", ErrDuplicateKey, clip(string(k)), f.at.line, f.at.pos().Column))
 				}
 			}
 		}
 		first = append(first, keyAt{tag, kat})
-		k, vat, err := d.s.begin()
+		vk, vat, err := d.s.begin()
 		if err != nil {
 			return d.scanErr(err)
 		}
-		if k != tokString {
-			if k == tokNull {
+		if vk != tokString {
+			if vk == tokNull {
 				return d.fail(vat, fmt.Errorf("%w: null where a value is required", ErrType))
 			}
-			return d.fail(vat, fmt.Errorf("%w: got %s, want a string", ErrType, k))
+			return d.fail(vat, fmt.Errorf("%w: got %s, want a string", ErrType, vk))
 		}
 		b, err := d.s.str()
 		if err != nil {
 			return d.scanErr(err)
 		}
-		t[tag] = d.intern(b)
+		if t == nil && len(spans) < 8 {
+			key = append(append(key, lk.name...), 0)
+			spans = append(spans, textSpan{tag, len(key), len(key) + len(b)})
+			key = append(append(key, b...), 0)
+		} else {
+			if t == nil {
+				t = make(Text, len(spans)+1)
+				for _, sp := range spans {
+					t[sp.tag] = d.intern(key[sp.lo:sp.hi])
+				}
+			}
+			t[tag] = d.intern(b)
+		}
 		d.pop()
 	}
+	if t == nil {
+		if c, ok := d.texts[string(key)]; ok {
+			t = c
+		} else {
+			t = make(Text, len(spans))
+			for _, sp := range spans {
+				t[sp.tag] = d.intern(key[sp.lo:sp.hi])
+			}
+			if d.texts == nil || len(d.texts) >= 1<<12 {
+				d.texts = make(map[string]Text)
+			}
+			d.texts[string(key)] = t
+		}
+	}
+	d.textKey, d.spans = key[:0], spans[:0]
 	*v.Addr().Interface().(*Text) = t
 	return nil
 }

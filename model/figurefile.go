@@ -79,6 +79,9 @@ func (d *Dossier) NumFigures() int {
 // error fn returns, and returns it. The *Figure passed to fn is valid
 // during the call only for a dossier of OpenFile (its fields may be
 // kept), and is an element of Figures otherwise.
+//
+// Figures read from the file share equal Texts (claimant names, notes)
+// between them, to spare a map per text: read them, do not modify them.
 func (d *Dossier) EachFigure(fn func(i int, f *Figure) error) error {
 	if d == nil {
 		return nil
@@ -97,7 +100,8 @@ func (d *Dossier) EachFigure(fn func(i int, f *Figure) error) error {
 	return nil
 }
 
-// FigureAt returns figure i of d, counted as EachFigure counts.
+// FigureAt returns figure i of d, counted as EachFigure counts. Its
+// Texts may be shared, as those EachFigure reads from a file.
 func (d *Dossier) FigureAt(i int) (Figure, error) {
 	n := d.NumFigures()
 	if i < 0 || i >= n {
@@ -160,6 +164,8 @@ func (ff *figureFile) index(d *decoder) error {
 		return d.fail(at, fmt.Errorf("%w: got %s, want an array", ErrType, k))
 	}
 	ff.array = at
+	d.share = true
+	defer func() { d.share, d.texts = false, nil }()
 	return walkFigures(d, at, func(i int, at mark, f *Figure) error {
 		ff.starts = append(ff.starts, figStart{at.off, int32(at.line), int32(at.off - at.lineStart)})
 		return nil
@@ -224,7 +230,7 @@ func (ff *figureFile) check() error {
 func (ff *figureFile) decoderAt(m mark, size int) *decoder {
 	s := &scanner{r: io.NewSectionReader(ff.f, m.off, ff.size-m.off), buf: make([]byte, size),
 		base: m.off, line: m.line, lineStart: m.lineStart, max: maxInputSize}
-	d := &decoder{s: s, tags: make(map[string]langKey), strs: make(map[string]string)}
+	d := &decoder{s: s, tags: make(map[string]langKey), strs: make(map[string]string), share: true}
 	d.push("figures", 0)
 	return d
 }
