@@ -23,11 +23,13 @@ const large = 1_000_000
 // million figures and checks that the workbook is valid: every part's
 // checksum, the figures sheet's dimension and its million and one rows,
 // and, with openpyxl in read-only mode, the dimension and the first rows.
-// It takes about a minute and 4 GB (report.Build takes half of each), so
-// it runs only when COIBRIEF_LARGE=1, and not under the race detector.
+// It takes about a minute and holds the synthetic dossier in memory, so it
+// runs only when COIBRIEF_LARGE=1, and not under the race detector. (The
+// program's memory on such a dossier, read from a file, is checked by
+// examples/briefing's TestMillionFiguresMemory.)
 func TestLargeWorkbook(t *testing.T) {
 	if os.Getenv("COIBRIEF_LARGE") != "1" {
-		t.Skip("set COIBRIEF_LARGE=1 to write a workbook of 1,000,000 figures (about a minute, 4 GB)")
+		t.Skip("set COIBRIEF_LARGE=1 to write a workbook of 1,000,000 figures (about a minute)")
 	}
 	if raceEnabled {
 		t.Skip("too slow under the race detector")
