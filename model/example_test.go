@@ -65,3 +65,35 @@ func ExampleParseDateSpan() {
 	// Output:
 	// false true true
 }
+
+// Open a dossier of very many figures: they stay in the file, and are
+// read again, one at a time, when asked for.
+func ExampleOpenFile() {
+	d, issues, err := model.OpenFile("../examples/kazakhstan/kazakhstan.json")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer d.Close()
+	fmt.Println(len(issues.Errors()), "errors;", d.NumFigures(), "figures,", len(d.Figures), "in memory")
+	killed := 0.0
+	err = d.EachFigure(func(i int, f *model.Figure) error {
+		if f.Metric == model.MetricKilled && f.Party == model.PartyAll && f.Claimant.Kind.IsOfficial() && f.Value > killed {
+			killed = f.Value
+		}
+		return nil
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	f, err := d.FigureAt(0)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("highest official death toll:", killed, "; first figure:", f.ID)
+	// Output:
+	// 0 errors; 75 figures, 0 in memory
+	// highest official death toll: 227 ; first figure: fig-01
+}

@@ -21,4 +21,11 @@
 // can set a bilingual briefing side by side or one language after the
 // other. Build is deterministic, and never returns a partial document: a
 // text missing in a language of the briefing is an error naming it.
+//
+// Figures are the exception to a tree held whole: a briefing may count a
+// million of them, so Build reads them once through
+// model.Dossier.EachFigure, makes and checks each one's printed form,
+// and keeps 56 bytes of it for the analyses (then 4 bytes, or none, for
+// rendering). Renderers get a figure's FigureItem from Figures.Item and
+// Figures.Each, which read it again from the dossier.
 package report

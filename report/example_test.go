@@ -41,3 +41,33 @@ func Example() {
 	// 1 France, ministère de l'Europe et des Affaires étrangères, 14/01/2022 / France, ministère de l'Europe et des Affaires étrangères, 14 Jan 2022
 	// Killed between 227 and 244
 }
+
+// Print every figure of a briefing that the briefing itself computed:
+// Each makes each figure's printed form in turn, so that a briefing of a
+// million figures is never held whole.
+func ExampleFigures_Each() {
+	d, _, err := kazakhstan.Dossier()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	doc, err := report.Build(d, report.Options{Languages: []language.Tag{language.English}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(doc.Figures.Count, "figures")
+	err = doc.Figures.Each(func(it *report.FigureItem) error {
+		if it.Derived {
+			fmt.Println(it.Metric[0], it.Value[0], "—", it.Claimant[0])
+		}
+		return nil
+	})
+	if err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// 77 figures
+	// Injured about 4,500 + 750 = 5,250 — secondary web summary
+	// Killed 225 + 19 = 244 — secondary web summary
+}
