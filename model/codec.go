@@ -111,6 +111,11 @@ func LoadFile(name string) (*Dossier, Issues, error) {
 		return nil, nil, fmt.Errorf("model: %w", err)
 	}
 	defer f.Close()
+	return load(f, name)
+}
+
+// load is LoadFile reading the open file f.
+func load(f *os.File, name string) (*Dossier, Issues, error) {
 	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() && fi.Size() > maxInputSize {
 		return nil, nil, &DecodeError{Pos: Position{File: name}, Err: tooLarge(fi.Size(), maxInputSize)}
 	}

@@ -23,7 +23,8 @@ import (
 // The file stays open until Close. If it changes while the dossier is in
 // use, reading a figure fails with an error wrapping ErrChanged; a file
 // replaced by another (renamed over it) is not seen, as the open one is
-// read.
+// read. What cannot be read twice, such as a pipe, is read as LoadFile
+// reads it, the figures in memory.
 func OpenFile(name string) (*Dossier, Issues, error) {
 	f, err := os.Open(name)
 	if err != nil {
@@ -34,7 +35,11 @@ func OpenFile(name string) (*Dossier, Issues, error) {
 		f.Close()
 		return nil, nil, fmt.Errorf("model: %w", err)
 	}
-	if fi.Mode().IsRegular() && fi.Size() > maxInputSize {
+	if !fi.Mode().IsRegular() {
+		defer f.Close()
+		return load(f, name)
+	}
+	if fi.Size() > maxInputSize {
 		f.Close()
 		return nil, nil, &DecodeError{Pos: Position{File: name}, Err: tooLarge(fi.Size(), maxInputSize)}
 	}

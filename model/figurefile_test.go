@@ -242,3 +242,35 @@ func TestOpenFileSynth(t *testing.T) {
 		t.Errorf("%d figures differ from LoadFile's %d", len(figs), len(want.Figures))
 	}
 }
+
+// TestOpenFilePipe opens a named pipe: it cannot be read twice, so the
+// figures are read into memory, as LoadFile does.
+func TestOpenFilePipe(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "examples", "kazakhstan", "kazakhstan.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Join(t.TempDir(), "pipe")
+	if err := mkfifo(name); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	go func() {
+		f, err := os.OpenFile(name, os.O_WRONLY, 0)
+		if err != nil {
+			return
+		}
+		f.Write(src)
+		f.Close()
+	}()
+	d, issues, err := model.OpenFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	if err := issues.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Figures) != 75 || d.NumFigures() != 75 {
+		t.Errorf("%d figures in memory, %d in all; want the 75 in memory", len(d.Figures), d.NumFigures())
+	}
+}
