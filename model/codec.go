@@ -3,7 +3,6 @@ package model
 import (
 	"bytes"
 	"encoding"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -83,14 +82,11 @@ func Encode(w io.Writer, d *Dossier) error {
 	if d.file.len() > 0 {
 		return encodeFigures(w, d)
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(d); err != nil {
-		return fmt.Errorf("model: encoding dossier: %w", err)
+	b, err := marshalIndent(d, "")
+	if err != nil {
+		return err
 	}
-	if _, err := w.Write(buf.Bytes()); err != nil {
+	if _, err := w.Write(b); err != nil {
 		return fmt.Errorf("model: writing dossier: %w", err)
 	}
 	return nil
