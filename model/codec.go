@@ -43,6 +43,9 @@ func Unmarshal(data []byte) (*Dossier, error) {
 	return decode(bytes.NewReader(data), maxInputSize)
 }
 
+// errNull is the error for a null: the format has none.
+var errNull = fmt.Errorf("%w: got null: write a value, or leave an optional field out", ErrType)
+
 // tooLarge is the error for an input of n bytes when the limit is max,
 // or of an unknown size over it when n is negative.
 func tooLarge(n, max int64) error {
@@ -147,6 +150,9 @@ type decoder struct {
 
 	formatAt mark // where the dossier's format is; zero when absent
 
+	limit      *arrayLimit // of the array value about to be decoded
+	statements int         // statements decoded so far (MaxStatements)
+
 	file *figureFile // when set, figures are indexed, not kept (OpenFile)
 
 	// share has equal Texts share one map, as figures read again from a
@@ -211,12 +217,32 @@ func (d *decoder) pathString() string {
 			b.WriteByte(']')
 			continue
 		}
+		if !plainKey(e.key) {
+			// A key from the input: quoted, so that no control or bidi
+			// character in it reaches the reader's terminal.
+			b.WriteByte('[')
+			b.WriteString(strconv.Quote(e.key))
+			b.WriteByte(']')
+			continue
+		}
 		if b.Len() > 0 {
 			b.WriteByte('.')
 		}
 		b.WriteString(e.key)
 	}
 	return b.String()
+}
+
+// plainKey reports whether k can stand unquoted in a path: ASCII letters,
+// digits, '-' and '_' (field names and language tags).
+func plainKey(k string) bool {
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return k != ""
 }
 
 func (d *decoder) fail(at mark, err error) error {
@@ -251,15 +277,10 @@ func (d *decoder) value(v reflect.Value, ti *typeInfo) error {
 		return d.scanErr(err)
 	}
 	if k == tokNull {
-		if err := d.s.literal("null"); err != nil {
-			return d.scanErr(err)
-		}
-		switch ti.kind {
-		case kindPointer, kindSlice, kindText:
-			v.SetZero()
-			return nil
-		}
-		return d.fail(at, fmt.Errorf("%w: null where a value is required", ErrType))
+		// encoding/json takes null as "absent" for some types and "no
+		// change" for others; the format has no null, so that a value
+		// is never lost without a word.
+		return d.fail(at, errNull)
 	}
 	if ti.kind == kindPointer {
 		if v.IsNil() {
@@ -412,12 +433,17 @@ func (d *decoder) object(at mark, v reflect.Value, ti *typeInfo) error {
 				return d.fail(vat, fmt.Errorf("%w %q (want %q)", ErrFormat, clip(got), Format))
 			}
 		} else if d.file != nil && ti == dossierInfo() && f.name == "figures" {
+			d.limit = f.limit
 			if err := d.file.index(d); err != nil {
 				return err
 			}
-		} else if err := d.value(fv, f.info); err != nil {
-			return err
+		} else {
+			d.limit = f.limit
+			if err := d.value(fv, f.info); err != nil {
+				return err
+			}
 		}
+		d.limit = nil
 		d.pop()
 	}
 }
@@ -428,6 +454,8 @@ func (d *decoder) array(at mark, v reflect.Value, ti *typeInfo) error {
 		return d.scanErr(err)
 	}
 	v.Set(reflect.MakeSlice(ti.t, 0, 0))
+	lim := d.limit
+	d.limit = nil
 	for i := 0; ; i++ {
 		more, err := d.s.more(i == 0, false)
 		if err != nil {
@@ -436,16 +464,34 @@ func (d *decoder) array(at mark, v reflect.Value, ti *typeInfo) error {
 		if !more {
 			return nil
 		}
+		d.push("", i)
+		if err := d.count(lim, i); err != nil {
+			return err
+		}
 		if i == v.Cap() {
 			v.Grow(1)
 		}
 		v.SetLen(i + 1)
-		d.push("", i)
 		if err := d.value(v.Index(i), ti.elem); err != nil {
 			return err
 		}
 		d.pop()
 	}
+}
+
+// count checks that the array whose element i is next, whose limit is
+// lim (nil for none), may hold it.
+func (d *decoder) count(lim *arrayLimit, i int) error {
+	switch {
+	case lim == nil:
+	case lim.statements:
+		if d.statements++; d.statements > MaxStatements {
+			return d.fail(d.s.mark(), fmt.Errorf("%w: more than the %d statements (entries, background, notes and paragraphs) a dossier may hold", ErrTooLarge, MaxStatements))
+		}
+	case i >= lim.max:
+		return d.fail(d.s.mark(), fmt.Errorf("%w: more than the %d %s may hold", ErrTooLarge, lim.max, lim.what))
+	}
+	return nil
 }
 
 // text decodes a Text: an object of strings keyed by language tag.
@@ -515,7 +561,7 @@ func (d *decoder) text(at mark, v reflect.Value) error {
 		}
 		if vk != tokString {
 			if vk == tokNull {
-				return d.fail(vat, fmt.Errorf("%w: null where a value is required", ErrType))
+				return d.fail(vat, errNull)
 			}
 			return d.fail(vat, fmt.Errorf("%w: got %s, want a string", ErrType, vk))
 		}
@@ -616,6 +662,7 @@ type fieldInfo struct {
 	index []int  // for reflect.Value.FieldByIndex
 	ord   int    // position among the struct's JSON fields
 	info  *typeInfo
+	limit *arrayLimit // of an array field with a limit
 }
 
 var textUnmarshaler = reflect.TypeFor[encoding.TextUnmarshaler]()
@@ -681,6 +728,9 @@ func addFields(ti *typeInfo, t reflect.Type, index []int, seen map[reflect.Type]
 			continue
 		}
 		fi := &fieldInfo{name: name, index: idx, ord: len(ti.fields), info: infoOf(f.Type, seen)}
+		if l, ok := arrayLimits[t.Name()+"."+name]; ok {
+			fi.limit = &l
+		}
 		ti.fields = append(ti.fields, fi)
 		ti.byName[name] = fi
 	}

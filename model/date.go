@@ -2,7 +2,6 @@ package model
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -26,10 +25,10 @@ func ParseDate(s string) (Date, error) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return Date{}, fmt.Errorf("%w: date %q: want YYYY-MM-DD", ErrInvalidValue, s)
 	}
-	y, err1 := strconv.Atoi(s[:4])
-	m, err2 := strconv.Atoi(s[5:7])
-	d, err3 := strconv.Atoi(s[8:])
-	if err1 != nil || err2 != nil || err3 != nil || y < 1 {
+	y, ok1 := digits(s[:4])
+	m, ok2 := digits(s[5:7])
+	d, ok3 := digits(s[8:])
+	if !ok1 || !ok2 || !ok3 || y < 1 {
 		return Date{}, fmt.Errorf("%w: date %q: want YYYY-MM-DD", ErrInvalidValue, s)
 	}
 	dt := Date{y, time.Month(m), d}
@@ -37,6 +36,23 @@ func ParseDate(s string) (Date, error) {
 		return Date{}, fmt.Errorf("%w: date %q does not exist", ErrInvalidValue, s)
 	}
 	return dt, nil
+}
+
+// digits returns the number that s writes in ASCII digits, and false when
+// s is empty or holds anything else: no sign, no space, no other digits.
+func digits(s string) (int, bool) {
+	if s == "" {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }
 
 func (d Date) valid() bool {
@@ -223,9 +239,9 @@ func parseClock(s string) (Clock, error) {
 	if len(s) != 5 || s[2] != ':' {
 		return Clock{}, fmt.Errorf("%w: time %q: want HH:MM", ErrInvalidValue, s)
 	}
-	h, err1 := strconv.Atoi(s[:2])
-	m, err2 := strconv.Atoi(s[3:])
-	if err1 != nil || err2 != nil || h < 0 || h > 23 || m < 0 || m > 59 {
+	h, ok1 := digits(s[:2])
+	m, ok2 := digits(s[3:])
+	if !ok1 || !ok2 || h > 23 || m > 59 {
 		return Clock{}, fmt.Errorf("%w: time %q: want HH:MM between 00:00 and 23:59", ErrInvalidValue, s)
 	}
 	return Clock{h, m}, nil
@@ -255,20 +271,19 @@ func (t TimeSpan) String() string {
 func ParseTimeSpan(s string) (TimeSpan, error) {
 	a, b, isRange := strings.Cut(s, "-")
 	start, err := parseClock(a)
+	if err == nil && isRange {
+		var end Clock
+		if end, err = parseClock(b); err == nil {
+			if end == start {
+				return TimeSpan{}, fmt.Errorf("%w: time range %q starts and ends at the same time", ErrInvalidValue, s)
+			}
+			return TimeSpan{start, end}, nil
+		}
+	}
 	if err != nil {
-		return TimeSpan{}, err
+		return TimeSpan{}, fmt.Errorf("%w: time %q: want HH:MM or HH:MM-HH:MM between 00:00 and 23:59", ErrInvalidValue, s)
 	}
-	if !isRange {
-		return TimeSpan{start, start}, nil
-	}
-	end, err := parseClock(b)
-	if err != nil {
-		return TimeSpan{}, err
-	}
-	if end == start {
-		return TimeSpan{}, fmt.Errorf("%w: time range %q starts and ends at the same time", ErrInvalidValue, s)
-	}
-	return TimeSpan{start, end}, nil
+	return TimeSpan{start, start}, nil
 }
 
 // MarshalText encodes t as "10:00" or "15:00-17:00".

@@ -163,15 +163,21 @@ func (ff *figureFile) index(d *decoder) error {
 		return d.scanErr(err)
 	}
 	if k == tokNull {
-		return d.scanErr(d.s.literal("null"))
+		return d.fail(at, errNull)
 	}
 	if k != tokArray {
 		return d.fail(at, fmt.Errorf("%w: got %s, want an array", ErrType, k))
 	}
 	ff.array = at
+	lim := d.limit
+	d.limit = nil
 	d.share = true
 	defer func() { d.share, d.texts = false, nil }()
 	return walkFigures(d, at, func(i int, at mark, f *Figure) error {
+		if i >= lim.max {
+			d.push("", i)
+			return d.fail(at, fmt.Errorf("%w: more than the %d %s may hold", ErrTooLarge, lim.max, lim.what))
+		}
 		ff.starts = append(ff.starts, figStart{at.off, int32(at.line), int32(at.off - at.lineStart)})
 		return nil
 	})

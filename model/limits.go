@@ -7,8 +7,13 @@ package model
 // unbounded memory or time, or from making error messages and rendered
 // pages unreadable.
 //
-// Decode, Unmarshal and LoadFile enforce MaxInputSize and MaxDepth; the
-// error wraps ErrTooLarge. Validate enforces the others, each issue
+// Decode, Unmarshal, LoadFile and OpenFile enforce MaxInputSize, MaxDepth
+// and every limit on a count of items (statements, days, sources,
+// places, figures, errata, sections, languages, contributors,
+// citations, places per entry and aliases) while they read, so that a
+// small file cannot make them hold or do more than the limits allow; the
+// error wraps ErrTooLarge and names the array. Validate enforces the
+// others, and the counts again for dossiers built in code, each issue
 // naming the path of the value that breaks it; an issue for a value over
 // a size limit wraps ErrTooLarge.
 const (
@@ -62,6 +67,36 @@ const (
 	// its subsections and theirs, and so on.
 	MaxSectionDepth = 6
 
+	// MaxStatements is the most statements a dossier may hold:
+	// chronology entries, background, notes and the paragraphs of
+	// thematic sections together. Twice the largest synthetic dossier
+	// the benchmarks use.
+	MaxStatements = 200_000
+
+	// MaxDays is the most days a chronology may have: 137 years of days.
+	MaxDays = 50_000
+
+	// MaxSources is the most sources a bibliography may hold.
+	MaxSources = 200_000
+
+	// MaxPlaces is the most places a gazetteer may hold.
+	MaxPlaces = 100_000
+
+	// MaxFigures is the most figures a dossier may hold: twice the
+	// million that a synthetic dossier of 557 MB holds.
+	MaxFigures = 2_000_000
+
+	// MaxErrata is the most errata a dossier may hold.
+	MaxErrata = 100_000
+
+	// MaxSections is the most sections one level of thematic sections may
+	// hold.
+	MaxSections = 1_000
+
+	// MaxIssues is the most issues Validate returns one by one; the
+	// rest are counted in one last issue (see OmittedError).
+	MaxIssues = 1_000
+
 	// MaxFigureValue is the largest value, low or high bound a figure may
 	// have: a thousand million million, more than any count or price.
 	MaxFigureValue = 1e15
@@ -69,3 +104,36 @@ const (
 
 // maxInputSize is MaxInputSize, lowered by tests.
 var maxInputSize int64 = MaxInputSize
+
+// arrayLimit is the most elements an array of the JSON form may hold.
+type arrayLimit struct {
+	max  int
+	what string // "aliases a place"
+	// statements has the elements count towards MaxStatements rather
+	// than max.
+	statements bool
+}
+
+// arrayLimits are the limits on arrays, by Go struct type name and JSON
+// field name. Decoding enforces them as it reads.
+var arrayLimits = map[string]arrayLimit{
+	"Dossier.languages":         {max: MaxLanguages, what: "languages a dossier"},
+	"Dossier.background":        {statements: true},
+	"Dossier.chronology":        {max: MaxDays, what: "days a chronology"},
+	"Dossier.sections":          {max: MaxSections, what: "sections a level of sections"},
+	"Dossier.notes":             {statements: true},
+	"Dossier.places":            {max: MaxPlaces, what: "places a gazetteer"},
+	"Dossier.sources":           {max: MaxSources, what: "sources a bibliography"},
+	"Dossier.figures":           {max: MaxFigures, what: "figures a dossier"},
+	"Dossier.errata":            {max: MaxErrata, what: "errata a dossier"},
+	"Method.languagesSearched":  {max: MaxLanguages, what: "languages searched a method note"},
+	"Method.contributors":       {max: MaxContributors, what: "contributors a method note"},
+	"Day.entries":               {statements: true},
+	"Section.paragraphs":        {statements: true},
+	"Section.sections":          {max: MaxSections, what: "sections a level of sections"},
+	"Statement.sources":         {max: MaxCitations, what: "sources a statement"},
+	"Statement.figures":         {max: MaxCitations, what: "figures a statement"},
+	"Entry.places":              {max: MaxPlacesPerEntry, what: "places an entry"},
+	"Place.aliases":             {max: MaxAliases, what: "aliases a place"},
+	"Figure.sources":            {max: MaxCitations, what: "sources a figure"},
+}

@@ -30,15 +30,15 @@ func TestLimitSentinels(t *testing.T) {
 		"invalid/title-too-long":          model.ErrTooLarge,
 		"invalid/url-too-long":            model.ErrTooLarge,
 		"invalid/id-too-long":             model.ErrTooLarge,
-		"invalid/too-many-aliases":        model.ErrTooLarge,
-		"invalid/too-many-citations":      model.ErrTooLarge,
+		"decode/too-many-aliases":         model.ErrTooLarge,
+		"decode/too-many-citations":       model.ErrTooLarge,
 		"invalid/sections-too-deep":       model.ErrTooLarge,
 		"invalid/figure-value-too-large":  model.ErrTooLarge,
 		"invalid/url-javascript":          model.ErrURL,
 		"invalid/id-with-space":           model.ErrInvalidValue,
 		"invalid/id-control-character":    model.ErrInvalidValue,
 		"invalid/alias-control-character": model.ErrInvalidValue,
-		"invalid/invalid-utf8":            model.ErrInvalidValue,
+		"decode/invalid-utf8":             model.ErrSyntax,
 		"invalid/absurd-coordinates":      model.ErrInvalidValue,
 	} {
 		_, issues, err := model.LoadFile(filepath.Join("testdata", name+".json"))

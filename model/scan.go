@@ -323,9 +323,9 @@ func (s *scanner) key() ([]byte, mark, error) {
 }
 
 // str reads a string whose opening quote is the next byte, and returns it
-// unescaped, with each byte of invalid UTF-8 and each unpaired surrogate
-// replaced by U+FFFD as encoding/json does. The bytes are valid until the
-// next read.
+// unescaped. A byte of invalid UTF-8 and an unpaired surrogate escape are
+// errors, where encoding/json replaces them by U+FFFD. The bytes are valid
+// until the next read.
 //
 // An input that ends within the string is an error at its opening quote.
 func (s *scanner) str() ([]byte, error) {
@@ -376,13 +376,19 @@ func (s *scanner) str() ([]byte, error) {
 		default:
 			if !utf8.FullRune(s.buf[s.i:s.n]) {
 				s.ensure(utf8.UTFMax)
+				if !utf8.FullRune(s.buf[s.i:s.n]) && (s.over || s.rerr != nil) {
+					s.scratch = out
+					return nil, s.endError(at)
+				}
 			}
 			r, size := utf8.DecodeRune(s.buf[s.i:s.n])
 			if r == utf8.RuneError && size == 1 {
-				out = utf8.AppendRune(out, utf8.RuneError)
-			} else {
-				out = append(out, s.buf[s.i:s.i+size]...)
+				// encoding/json would put U+FFFD in its place: a change
+				// nobody would see.
+				s.scratch = out
+				return nil, &scanError{at: s.mark(), err: fmt.Errorf("%w: invalid UTF-8: byte 0x%02x is not part of a character; save the file as UTF-8", ErrSyntax, s.buf[s.i])}
 			}
+			out = append(out, s.buf[s.i:s.i+size]...)
 			s.i += size
 		}
 	}
@@ -391,6 +397,7 @@ func (s *scanner) str() ([]byte, error) {
 // escape reads an escape sequence, the backslash first, in the string
 // that starts at str.
 func (s *scanner) escape(str mark) (rune, error) {
+	at := s.mark()
 	s.i++ // the backslash
 	c, ok := s.peek()
 	if !ok {
@@ -435,7 +442,8 @@ func (s *scanner) escape(str mark) (rune, error) {
 				}
 			}
 		}
-		return utf8.RuneError, nil
+		// encoding/json would put U+FFFD in its place, silently.
+		return 0, &scanError{at: at, err: fmt.Errorf(`%w: \u%04x is half of a UTF-16 surrogate pair without its other half`, ErrInvalidValue, r)}
 	}
 	return 0, s.syntaxError("in string escape code")
 }
