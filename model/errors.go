@@ -105,6 +105,37 @@ func (i Issue) Unwrap() error { return i.Err }
 // Issues is what Validate returns: every problem found, in path order.
 type Issues []Issue
 
+// OmittedError is the Err of the last issue Validate returns when it
+// found more than MaxIssues: how many more it found. It wraps ErrTooLarge.
+type OmittedError struct {
+	Errors, Warnings int
+}
+
+func (e *OmittedError) Error() string {
+	return fmt.Sprintf("%v: %d more issues not listed (%d errors, %d warnings): correct the ones listed and validate again",
+		ErrTooLarge, e.Errors+e.Warnings, e.Errors, e.Warnings)
+}
+
+func (e *OmittedError) Unwrap() error { return ErrTooLarge }
+
+// Count returns how many errors and warnings is holds, counting those an
+// OmittedError stands for instead of the issue that counts them.
+func (is Issues) Count() (errors, warnings int) {
+	for _, i := range is {
+		if o, ok := i.Err.(*OmittedError); ok {
+			errors += o.Errors
+			warnings += o.Warnings
+			continue
+		}
+		if i.Severity == SeverityError {
+			errors++
+		} else {
+			warnings++
+		}
+	}
+	return errors, warnings
+}
+
 // Errors returns the issues of severity error.
 func (is Issues) Errors() Issues { return is.filter(SeverityError) }
 

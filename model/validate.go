@@ -43,6 +43,11 @@ import (
 // A warning whose object and field are the subject of an Erratum is
 // returned with Issue.Erratum set: the dossier explains it.
 //
+// At most MaxIssues issues are returned one by one; when there are more,
+// a last issue, whose Err is an *OmittedError, counts the others, so that
+// a hostile dossier cannot make Validate hold or print without bound. Use
+// Issues.Count for the totals.
+//
 // A nil dossier is one error. Values quoted in messages are cut to their
 // first 64 bytes or so.
 func Validate(d *Dossier) Issues {
@@ -89,6 +94,13 @@ func Validate(d *Dossier) Issues {
 		v.erratum(i)
 	}
 	v.explain()
+	if o := v.omitted; o.Errors+o.Warnings > 0 {
+		sev := SeverityWarning
+		if o.Errors > 0 {
+			sev = SeverityError
+		}
+		v.issues = append(v.issues, Issue{Severity: sev, Err: &o})
+	}
 	return v.issues
 }
 
@@ -101,14 +113,19 @@ type validator struct {
 	statements map[StatementID]string // id -> path of first use
 	cited      map[SourceID]bool
 	figs       []figMeta // what checking a figure needs of the others
+	omitted    OmittedError
+	names      bool // checking a name: bidirectional controls are errors
 }
 
 // figMeta is what checking a part needs of its whole.
 type figMeta struct {
 	hi     float64 // upper bound
 	partOf int32   // index of the whole, -1 for none or unknown
-	exact  bool    // qualifier Exact
-	cycle  bool    // following partOf from it comes back to a figure met before
+	by     int32   // index of the figure that supersedes it, -1 for none or unknown
+	metric Metric
+	exact  bool // qualifier Exact
+	cycle  bool // following partOf from it comes back to a figure met before
+	byLoop bool // following supersededBy from it comes back to a figure met before
 }
 
 // read records an error reading the figures of a dossier of OpenFile.
@@ -119,6 +136,14 @@ func (v *validator) read(err error) {
 }
 
 func (v *validator) add(sev Severity, path string, ref Ref, field string, sentinel error, format string, args ...any) {
+	if len(v.issues) >= MaxIssues {
+		if sev == SeverityError {
+			v.omitted.Errors++
+		} else {
+			v.omitted.Warnings++
+		}
+		return
+	}
 	for i, a := range args {
 		if r := reflect.ValueOf(a); r.Kind() == reflect.String {
 			args[i] = clip(r.String())
@@ -153,49 +178,60 @@ func (v *validator) index() {
 		return
 	}
 	v.figs = make([]figMeta, 0, n)
-	parts := map[int]FigureID{}
+	type link struct {
+		from       int
+		partOf, by FigureID
+	}
+	var links []link
 	v.read(v.d.EachFigure(func(i int, f *Figure) error {
 		indexID(v, v.figures, f.ID, i, "figures", "figure")
 		_, hi := f.Bounds()
-		v.figs = append(v.figs, figMeta{hi: hi, partOf: -1, exact: f.Qualifier == Exact})
-		if f.PartOf != "" {
-			parts[i] = f.PartOf
+		v.figs = append(v.figs, figMeta{hi: hi, partOf: -1, by: -1, metric: f.Metric, exact: f.Qualifier == Exact})
+		if f.PartOf != "" || f.SupersededBy != "" {
+			links = append(links, link{i, f.PartOf, f.SupersededBy})
 		}
 		return nil
 	}))
-	for i, id := range parts {
-		if j, ok := v.figures[id]; ok && i < len(v.figs) {
-			v.figs[i].partOf = int32(j)
+	for _, l := range links {
+		if l.from >= len(v.figs) {
+			continue
+		}
+		if j, ok := v.figures[l.partOf]; ok {
+			v.figs[l.from].partOf = int32(j)
+		}
+		if j, ok := v.figures[l.by]; ok {
+			v.figs[l.from].by = int32(j)
 		}
 	}
-	v.cycles()
+	cycles(len(v.figs), func(i int) int32 { return v.figs[i].partOf }, func(i int) *bool { return &v.figs[i].cycle })
+	cycles(len(v.figs), func(i int) int32 { return v.figs[i].by }, func(i int) *bool { return &v.figs[i].byLoop })
 }
 
-// cycles marks the figures from which following partOf comes back to a
-// figure met before: those in a cycle and those leading into one. Each
-// figure is walked once.
-func (v *validator) cycles() {
+// cycles marks the n nodes from which following next comes back to a
+// node met before: those in a cycle and those leading into one; mark
+// returns a node's flag. Each node is walked once.
+func cycles(n int, next func(int) int32, mark func(int) *bool) {
 	const (
 		unseen = iota
 		onPath
 		done
 	)
-	state := make([]uint8, len(v.figs))
+	state := make([]uint8, n)
 	var path []int32
-	for start := range v.figs {
+	for start := range n {
 		path = path[:0]
 		k := int32(start)
 		for k >= 0 && state[k] == unseen {
 			state[k] = onPath
 			path = append(path, k)
-			k = v.figs[k].partOf
+			k = next(int(k))
 		}
-		// k is -1, a figure of this walk (a cycle), or one walked
+		// k is -1, a node of this walk (a cycle), or one walked
 		// before, whose answer holds for the whole path.
-		cycle := k >= 0 && (state[k] == onPath || v.figs[k].cycle)
+		cycle := k >= 0 && (state[k] == onPath || *mark(int(k)))
 		for _, j := range path {
 			state[j] = done
-			v.figs[j].cycle = cycle
+			*mark(int(j)) = cycle
 		}
 	}
 }
@@ -276,7 +312,7 @@ func (v *validator) metadata() {
 	if !d.Updated.IsZero() && d.Updated.Before(d.Published) {
 		v.errorf("updated", ErrDateRange, "updated %s, before publication (%s)", d.Updated, d.Published)
 	}
-	v.text("issuer.name", d.Issuer.Name, true, MaxTitleRunes)
+	v.name("issuer.name", d.Issuer.Name, true)
 	v.text("issuer.unit", d.Issuer.Unit, false, MaxTitleRunes)
 	if d.Issuer.URL != "" {
 		v.url("issuer.url", d.Issuer.URL)
@@ -307,7 +343,7 @@ func (v *validator) metadata() {
 		if c.Role == 0 || !roles.valid(c.Role) {
 			v.missing(path+".role", "role")
 		}
-		v.text(path+".name", c.Name, true, MaxTitleRunes)
+		v.name(path+".name", c.Name, true)
 	}
 }
 
@@ -348,10 +384,12 @@ func (v *validator) id(path, id string) bool {
 func (v *validator) str(path, s string, max int) {
 	if r, ok := badRune(s); ok {
 		if r == utf8.RuneError {
-			v.errorf(path, ErrInvalidValue, "invalid UTF-8 (or %U, the character that replaces it)", r)
+			v.errorf(path, ErrInvalidValue, "invalid UTF-8")
 		} else {
 			v.errorf(path, ErrInvalidValue, "control character %U", r)
 		}
+	} else {
+		v.oddRunes(path, s)
 	}
 	if n := utf8.RuneCountInString(s); n > max {
 		v.errorf(path, ErrTooLarge, "text of %d characters, more than the %d allowed", n, max)
@@ -384,14 +422,76 @@ func (v *validator) text(path string, t Text, required bool, max int) {
 }
 
 // badRune returns the first control character of s other than newline and
-// tab, and whether there is one.
+// tab, or the first byte of invalid UTF-8 as utf8.RuneError, and whether
+// there is one.
 func badRune(s string) (rune, bool) {
-	for _, r := range s {
-		if r != '\n' && r != '\t' && (unicode.IsControl(r) || r == unicode.ReplacementChar) {
+	for i, r := range s {
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				return r, true
+			}
+		}
+		if r != '\n' && r != '\t' && unicode.IsControl(r) {
 			return r, true
 		}
 	}
 	return 0, false
+}
+
+// oddRunes checks the characters of s that are legal but suspect: a
+// noncharacter is an error; a bidirectional control (embedding, override,
+// isolate), which can make text display in another order than it reads,
+// is an error in a name (v.names) and a warning elsewhere; U+FFFD, the
+// mark of a character lost in a conversion, and U+FEFF, a byte order
+// mark, are warnings.
+func (v *validator) oddRunes(path, s string) {
+	for _, r := range s {
+		switch {
+		case isNonCharacter(r):
+			v.errorf(path, ErrInvalidValue, "%U is a noncharacter, which no text may hold", r)
+			return
+		case isBidiControl(r):
+			if v.names {
+				v.errorf(path, ErrInvalidValue, "bidirectional control %U: a name may not hold one, since it can make the name display as another", r)
+			} else {
+				v.add(SeverityWarning, path, Ref{}, "", ErrImplausible, "bidirectional control %U: the text may display in another order than it reads", r)
+			}
+			return
+		case r == unicode.ReplacementChar:
+			v.add(SeverityWarning, path, Ref{}, "", ErrImplausible, "%U, the replacement character: a character lost in a conversion?", r)
+			return
+		case r == '\uFEFF':
+			v.add(SeverityWarning, path, Ref{}, "", ErrImplausible, "%U, a byte order mark, within the text: it is invisible; remove it", r)
+			return
+		}
+	}
+}
+
+// isNonCharacter reports whether r is one of Unicode's 66 noncharacters.
+func isNonCharacter(r rune) bool {
+	return r >= 0xFDD0 && r <= 0xFDEF || r&0xFFFE == 0xFFFE && r <= unicode.MaxRune
+}
+
+// isBidiControl reports whether r is a bidirectional embedding, override
+// or isolate (U+202A–U+202E, U+2066–U+2069). The marks U+200E, U+200F
+// and U+061C, which only set a direction, are allowed.
+func isBidiControl(r rune) bool {
+	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
+}
+
+// name checks the text of a name (of a place, claimant, outlet…) as text
+// does, and also refuses bidirectional controls.
+func (v *validator) name(path string, t Text, required bool) {
+	v.names = true
+	v.text(path, t, required, MaxTitleRunes)
+	v.names = false
+}
+
+// nameStr is name for a plain string.
+func (v *validator) nameStr(path, s string) {
+	v.names = true
+	v.str(path, s, MaxTitleRunes)
+	v.names = false
 }
 
 func (v *validator) declared(tag language.Tag) bool {
@@ -598,7 +698,7 @@ func (v *validator) place(i int) {
 	if p.Kind == 0 || !placeKinds.valid(p.Kind) {
 		v.missing(path+".kind", "place kind")
 	}
-	v.text(path+".name", p.Name, true, MaxTitleRunes)
+	v.name(path+".name", p.Name, true)
 	aliases := p.Aliases
 	if !v.count(path+".aliases", len(aliases), MaxAliases, "aliases") {
 		aliases = nil
@@ -608,7 +708,7 @@ func (v *validator) place(i int) {
 		if strings.TrimSpace(a) == "" {
 			v.errorf(ap, ErrMissing, "empty alias")
 		}
-		v.str(ap, a, MaxTitleRunes)
+		v.nameStr(ap, a)
 	}
 	if p.Region != "" && v.placeRef(path+".region", p.Region) {
 		parent := &v.d.Places[v.places[p.Region]]
@@ -679,10 +779,10 @@ func (v *validator) source(i int) {
 	if strings.TrimSpace(s.Title) == "" {
 		v.missing(path+".title", "title")
 	}
-	v.str(path+".outlet", s.Outlet, MaxTitleRunes)
-	v.str(path+".group", s.Group, MaxTitleRunes)
+	v.nameStr(path+".outlet", s.Outlet)
+	v.nameStr(path+".group", s.Group)
 	v.str(path+".via", s.Via, MaxTitleRunes)
-	v.str(path+".author", s.Author, MaxTitleRunes)
+	v.nameStr(path+".author", s.Author)
 	v.str(path+".title", s.Title, MaxTitleRunes)
 	if s.TitleLanguage == language.Und {
 		v.missing(path+".titleLanguage", "language of the title")
@@ -831,7 +931,7 @@ func (v *validator) figure(i int, f *Figure) {
 	if f.Claimant.Kind == 0 || !claimantKinds.valid(f.Claimant.Kind) {
 		v.missing(path+".claimant.kind", "claimant kind")
 	}
-	v.text(path+".claimant.name", f.Claimant.Name, true, MaxTitleRunes)
+	v.name(path+".claimant.name", f.Claimant.Name, true)
 	v.str(path+".claimant.channel", f.Claimant.Channel, MaxTitleRunes)
 	v.str(path+".unit", f.Unit, MaxTitleRunes)
 	v.text(path+".note", f.Note, false, MaxTextRunes)
@@ -862,10 +962,22 @@ func (v *validator) figure(i int, f *Figure) {
 		}
 	}
 	if f.SupersededBy != "" {
-		if _, ok := v.figures[f.SupersededBy]; !ok {
+		j, ok := v.figures[f.SupersededBy]
+		switch {
+		case !ok:
 			v.errorf(path+".supersededBy", ErrDangling, "unknown figure %q", f.SupersededBy)
-		} else if f.Status != StatusSuperseded {
-			v.errorf(path+".status", ErrInvalidValue, "superseded by %q but status is %s", f.SupersededBy, f.Status)
+		case f.SupersededBy == f.ID:
+			v.errorf(path+".supersededBy", ErrInvalidValue, "figure %q is superseded by itself", f.ID)
+		default:
+			if f.Status != StatusSuperseded {
+				v.errorf(path+".status", ErrInvalidValue, "superseded by %q but status is %s", f.SupersededBy, f.Status)
+			}
+			if by := v.figs[j]; by.metric != f.Metric && metrics.valid(by.metric) && metrics.valid(f.Metric) {
+				v.errorf(path+".supersededBy", ErrInvalidValue, "a count of %s is superseded by %q, a count of %s: a figure is superseded by one of the same metric", f.Metric, f.SupersededBy, by.metric)
+			}
+			if k, ok := v.figures[f.ID]; ok && v.figs[k].byLoop {
+				v.errorf(path+".supersededBy", ErrInvalidValue, "figure %q is in, or leads into, a cycle of figures superseding each other", f.ID)
+			}
 		}
 	}
 	if f.PartOf != "" {
