@@ -2,6 +2,7 @@ package model_test
 
 import (
 	"fmt"
+	"log"
 	"strings"
 
 	"github.com/coibrief/coibrief/model"
@@ -96,4 +97,31 @@ func ExampleOpenFile() {
 	// Output:
 	// 0 errors; 75 figures, 0 in memory
 	// highest official death toll: 227 ; first figure: fig-01
+}
+
+// EachString visits every text a renderer may print, with its path: what
+// a check of fonts or of cell sizes needs.
+func ExampleEachString() {
+	d, _, err := model.LoadFile("testdata/minimal.json")
+	if err != nil {
+		log.Fatal(err)
+	}
+	n := 0
+	err = model.EachString(d, func(path, s string) error {
+		if n < 4 {
+			fmt.Printf("%s: %s\n", path, s)
+		}
+		n++
+		return nil
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(n, "texts")
+	// Output:
+	// title.en: Kazakhstan: test
+	// title.fr: Kazakhstan : essai
+	// summary.en: A minimal dossier.
+	// summary.fr: Un dossier minimal.
+	// 37 texts
 }

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/coibrief/coibrief/model"
+	"golang.org/x/text/language"
 )
 
 var update = flag.Bool("update", false, "rewrite the .golden files of testdata/decode and testdata/invalid")
@@ -172,5 +173,31 @@ func TestValidationErrorUnwraps(t *testing.T) {
 	}
 	if model.Issues(issues.Warnings()).Err() != nil {
 		t.Error("warnings alone must not make an error")
+	}
+}
+
+// TestTMisuse checks that T keeps a wrong argument for Validate to report.
+func TestTMisuse(t *testing.T) {
+	d, _, err := model.LoadFile("testdata/minimal.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args []any
+		want string
+	}{
+		{[]any{language.French, "Titre", "en", "Title"}, `error: title: invalid value: model.T: argument 3 is string, want a language.Tag`},
+		{[]any{language.French, "Titre", language.English}, `error: title: invalid value: model.T: argument 3, the tag en, has no text after it`},
+		{[]any{language.French, 42, language.English, "Title"}, `error: title: invalid value: model.T: argument 2 is int, want a string`},
+	} {
+		d.Title = model.T(c.args...)
+		issues := model.Validate(d)
+		if len(issues) != 1 || issues[0].Error() != c.want {
+			t.Errorf("T(%v): got issues %v; want one: %s", c.args, issues, c.want)
+		}
+	}
+	d.Title = model.T(language.French, "Titre", language.English, "Title")
+	if issues := model.Validate(d); len(issues) != 0 {
+		t.Errorf("T with right arguments: got %v; want none", issues)
 	}
 }

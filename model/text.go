@@ -1,7 +1,9 @@
 package model
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 
 	"golang.org/x/text/language"
 )
@@ -12,17 +14,50 @@ type Text map[language.Tag]string
 
 // T returns a Text from alternating tag and string arguments, for building
 // dossiers in code: T(language.French, "Émeutes", language.English, "Riots").
-// Arguments of the wrong type are ignored.
+//
+// A wrong argument (not a language.Tag where a tag is due, not a string
+// where a text is due, or a tag with no text after it) is not dropped: the
+// Text records it, and Validate reports it as an error at the Text's path.
 func T(pairs ...any) Text {
 	t := make(Text, len(pairs)/2)
-	for i := 0; i+1 < len(pairs); i += 2 {
+	for i := 0; i < len(pairs); i += 2 {
 		tag, ok1 := pairs[i].(language.Tag)
-		s, ok2 := pairs[i+1].(string)
-		if ok1 && ok2 {
-			t[tag] = s
+		if !ok1 {
+			t.misuse(fmt.Sprintf("argument %d is %T, want a language.Tag", i+1, pairs[i]))
+			continue
 		}
+		if i+1 == len(pairs) {
+			t.misuse(fmt.Sprintf("argument %d, the tag %s, has no text after it", i+1, tag))
+			continue
+		}
+		s, ok2 := pairs[i+1].(string)
+		if !ok2 {
+			t.misuse(fmt.Sprintf("argument %d is %T, want a string", i+2, pairs[i+1]))
+			continue
+		}
+		t[tag] = s
 	}
 	return t
+}
+
+// misuseMark starts the text T records under language.Und for a wrong
+// argument: a noncharacter, which no valid text holds.
+const misuseMark = "\uFDD0model.T: "
+
+// misuse records the first wrong argument of T.
+func (t Text) misuse(what string) {
+	if _, ok := t[language.Und]; !ok {
+		t[language.Und] = misuseMark + what
+	}
+}
+
+// misused returns what T recorded of a wrong argument, if anything.
+func (t Text) misused() (string, bool) {
+	s, ok := t[language.Und]
+	if !ok || !strings.HasPrefix(s, misuseMark) {
+		return "", false
+	}
+	return strings.TrimPrefix(s, misuseMark), true
 }
 
 // In returns the text in language tag and whether it is there (and not empty).

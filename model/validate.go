@@ -400,6 +400,10 @@ func (v *validator) str(path, s string, max int) {
 // (or when present at all), and nowhere else, with no control characters
 // and at most max characters in each language.
 func (v *validator) text(path string, t Text, required bool, max int) {
+	if what, ok := t.misused(); ok {
+		v.errorf(path, ErrInvalidValue, "model.T: %s", what)
+		return
+	}
 	if !required && len(t) == 0 {
 		return
 	}
