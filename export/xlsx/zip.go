@@ -374,20 +374,13 @@ func (p *packer) writeTo(w io.Writer, modified time.Time) error {
 	slices.SortFunc(parts, func(a, b part) int {
 		return cmp.Or(cmp.Compare(rank(a.name), rank(b.name)), cmp.Compare(a.name, b.name))
 	})
-	// CreateRaw, unlike CreateHeader, does not turn Modified into the
-	// MS-DOS date and time every zip reader shows.
-	y, mo, d := modified.Date()
-	dosDate := uint16(max(y-1980, 0)<<9 | int(mo)<<5 | d)
 	zw := zip.NewWriter(w)
 	for _, pt := range parts {
-		fw, err := zw.CreateRaw(&zip.FileHeader{
-			Name:               pt.name,
-			Method:             zip.Deflate,
-			ModifiedDate:       dosDate,
-			CRC32:              pt.crc,
-			CompressedSize64:   uint64(pt.csize),
-			UncompressedSize64: uint64(pt.size),
-		})
+		fh, err := rawHeader(pt, modified)
+		if err != nil {
+			return fmt.Errorf("xlsx: %w", err)
+		}
+		fw, err := zw.CreateRaw(fh)
 		if err != nil {
 			return fmt.Errorf("xlsx: %w", err)
 		}
@@ -400,6 +393,40 @@ func (p *packer) writeTo(w io.Writer, modified time.Time) error {
 	}
 	return nil
 }
+
+// rawHeader returns the header of a part for zip.Writer.CreateRaw, dated
+// modified at midnight (a date before 1980, the first the zip format
+// knows, is dated in 1980).
+//
+// CreateRaw, unlike CreateHeader, writes the MS-DOS date and time every
+// zip reader shows from the header as it is, and ignores Modified, while
+// CreateHeader would add an extended timestamp field: so the header comes
+// from zip.FileInfoHeader, which sets both from Modified, and only its
+// mode, which FileInfoHeader sets too, is reset.
+func rawHeader(pt part, modified time.Time) (*zip.FileHeader, error) {
+	y, mo, d := modified.Date()
+	fh, err := zip.FileInfoHeader(dated(time.Date(max(y, 1980), mo, d, 0, 0, 0, 0, time.UTC)))
+	if err != nil {
+		return nil, err
+	}
+	fh.Name = pt.name
+	fh.Method = zip.Deflate
+	fh.CreatorVersion, fh.ExternalAttrs = 0, 0
+	fh.CRC32 = pt.crc
+	fh.CompressedSize64 = uint64(pt.csize)
+	fh.UncompressedSize64 = uint64(pt.size)
+	return fh, nil
+}
+
+// dated is the fs.FileInfo of a part with its date, for zip.FileInfoHeader.
+type dated time.Time
+
+func (d dated) Name() string       { return "" }
+func (d dated) Size() int64        { return 0 }
+func (d dated) Mode() fs.FileMode  { return 0 }
+func (d dated) ModTime() time.Time { return time.Time(d) }
+func (d dated) IsDir() bool        { return false }
+func (d dated) Sys() any           { return nil }
 
 // close removes the spool's temporary file, if any.
 func (p *packer) close() { p.spool.close() }

@@ -128,3 +128,54 @@ func TestPackerLinks(t *testing.T) {
 		})
 	}
 }
+
+// TestZipDates checks the MS-DOS date of the zip entries, in the local
+// and the central headers, against the format's definition: years since
+// 1980 in the top 7 bits, the month in the next 4, the day in the last 5,
+// and a time of 0. A date before 1980 is dated in 1980.
+func TestZipDates(t *testing.T) {
+	for _, c := range []struct {
+		date time.Time
+		want uint16
+	}{
+		{time.Date(2022, time.February, 22, 0, 0, 0, 0, time.UTC), 42<<9 | 2<<5 | 22},
+		{time.Date(2022, time.February, 22, 23, 30, 0, 0, time.FixedZone("UTC+5", 5*3600)), 42<<9 | 2<<5 | 22},
+		{time.Date(1980, time.January, 1, 0, 0, 0, 0, time.UTC), 0<<9 | 1<<5 | 1},
+		{time.Date(1975, time.March, 4, 0, 0, 0, 0, time.UTC), 0<<9 | 3<<5 | 4},
+		{time.Date(2107, time.December, 31, 0, 0, 0, 0, time.UTC), 127<<9 | 12<<5 | 31},
+	} {
+		p := &packer{}
+		w, err := p.Create("a.xml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.WriteString(w, "<a/>")
+		if err := p.finish(); err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := p.writeTo(&buf, c.date); err != nil {
+			t.Fatal(err)
+		}
+		p.close()
+		data := buf.Bytes()
+		central := bytes.Index(data, []byte("PK\x01\x02"))
+		if !bytes.HasPrefix(data, []byte("PK\x03\x04")) || central < 0 {
+			t.Fatalf("%v: no local or central header", c.date)
+		}
+		for _, at := range []int{10, central + 12} { // time, then date
+			tm := uint16(data[at]) | uint16(data[at+1])<<8
+			d := uint16(data[at+2]) | uint16(data[at+3])<<8
+			if tm != 0 || d != c.want {
+				t.Errorf("%v: header at %d: time %#04x, date %#04x; want 0 and %#04x", c.date, at, tm, d, c.want)
+			}
+		}
+		// Nothing but the date: no extra field, no attributes.
+		if extra := uint16(data[28]) | uint16(data[29])<<8; extra != 0 {
+			t.Errorf("%v: %d bytes of extra field", c.date, extra)
+		}
+		if attrs := data[central+38 : central+42]; !bytes.Equal(attrs, []byte{0, 0, 0, 0}) {
+			t.Errorf("%v: external attributes %x", c.date, attrs)
+		}
+	}
+}
