@@ -453,31 +453,67 @@ func (d *decoder) array(at mark, v reflect.Value, ti *typeInfo) error {
 	if err := d.s.open(at); err != nil {
 		return d.scanErr(err)
 	}
-	v.Set(reflect.MakeSlice(ti.t, 0, 0))
 	lim := d.limit
 	d.limit = nil
+	// Elements go into cur, grown as append grows a slice up to
+	// arrayChunk elements; a long array is then gathered in full chunks
+	// and copied once into a slice of its length, so that decoding it
+	// allocates about twice its size, not the five times that growing
+	// one slice by a quarter at a time costs.
+	cur := reflect.New(ti.t).Elem()
+	var full []reflect.Value
 	for i := 0; ; i++ {
 		more, err := d.s.more(i == 0, false)
 		if err != nil {
 			return d.scanErr(err)
 		}
 		if !more {
-			return nil
+			break
 		}
 		d.push("", i)
 		if err := d.count(lim, i); err != nil {
 			return err
 		}
-		if i == v.Cap() {
-			v.Grow(1)
+		n := cur.Len()
+		if n == cur.Cap() {
+			if n >= arrayChunk {
+				full = append(full, cur)
+				cur = reflect.New(ti.t).Elem()
+				cur.Set(reflect.MakeSlice(ti.t, 0, arrayChunk))
+				n = 0
+			} else {
+				cur.Grow(1)
+			}
 		}
-		v.SetLen(i + 1)
-		if err := d.value(v.Index(i), ti.elem); err != nil {
+		cur.SetLen(n + 1)
+		if err := d.value(cur.Index(n), ti.elem); err != nil {
 			return err
 		}
 		d.pop()
 	}
+	if full == nil {
+		if cur.IsNil() {
+			cur.Set(reflect.MakeSlice(ti.t, 0, 0))
+		}
+		v.Set(cur)
+		return nil
+	}
+	total := cur.Len()
+	for _, c := range full {
+		total += c.Len()
+	}
+	out := reflect.MakeSlice(ti.t, total, total)
+	k := 0
+	for _, c := range append(full, cur) {
+		k += reflect.Copy(out.Slice(k, total), c)
+	}
+	v.Set(out)
+	return nil
 }
+
+// arrayChunk is the most elements array grows one slice to before it
+// gathers a long array in chunks.
+const arrayChunk = 1024
 
 // count checks that the array whose element i is next, whose limit is
 // lim (nil for none), may hold it.
@@ -553,6 +589,9 @@ func (d *decoder) text(at mark, v reflect.Value) error {
 					return d.fail(kat, fmt.Errorf("%w %q (first at line %d, column %d)", ErrDuplicateKey, clip(string(k)), f.at.line, f.at.pos().Column))
 				}
 			}
+		}
+		if len(first) == MaxLanguages {
+			return d.fail(kat, fmt.Errorf("%w: more than the %d languages a text may hold", ErrTooLarge, MaxLanguages))
 		}
 		first = append(first, keyAt{tag, kat})
 		vk, vat, err := d.s.begin()

@@ -56,8 +56,9 @@ const (
 	// MaxAliases is the most aliases one place may have.
 	MaxAliases = 100
 
-	// MaxLanguages is the most languages a dossier may declare, and the
-	// most it may list as searched.
+	// MaxLanguages is the most languages a dossier may declare, the
+	// most it may list as searched, and the most one text may be
+	// written in.
 	MaxLanguages = 20
 
 	// MaxContributors is the most contributors a method note may list.
