@@ -120,10 +120,7 @@ func load(f *os.File, name string) (*Dossier, Issues, error) {
 	}
 	d, err := decode(f, maxInputSize)
 	if err != nil {
-		var de *DecodeError
-		if errors.As(err, &de) {
-			de.Pos.File = name
-		}
+		setFile(err, name)
 		return nil, nil, err
 	}
 	issues := Validate(d)
@@ -149,6 +146,9 @@ type decoder struct {
 	strs map[string]string  // short strings already decoded
 
 	formatAt mark // where the dossier's format is; zero when absent
+
+	collect bool           // record problems and go on (see soft)
+	errs    []*DecodeError // the problems recorded
 
 	limit      *arrayLimit // of the array value about to be decoded
 	statements int         // statements decoded so far (MaxStatements)
@@ -186,25 +186,73 @@ func decode(r io.Reader, max int64) (*Dossier, error) { return decodeWith(r, max
 
 // decodeWith is decode leaving the figures in file when it is not nil.
 func decodeWith(r io.Reader, max int64, file *figureFile) (*Dossier, error) {
-	d := &decoder{s: newScanner(r, max), tags: make(map[string]langKey), strs: make(map[string]string), file: file}
+	d := &decoder{s: newScanner(r, max), tags: make(map[string]langKey), strs: make(map[string]string), file: file, collect: true}
 	var dos Dossier
 	if d.s.ensure(3); bytes.HasPrefix(d.s.buf[d.s.i:d.s.n], []byte("\uFEFF")) {
 		return nil, d.fail(d.s.mark(), fmt.Errorf("%w: the text starts with a byte order mark (U+FEFF): save it as UTF-8 without one", ErrSyntax))
 	}
-	_, start, err := d.s.begin()
+	k, start, err := d.s.begin()
 	if err != nil {
 		return nil, d.scanErr(err)
 	}
+	if k != tokObject {
+		return nil, d.fail(start, fmt.Errorf("%w: got %s, want an object", ErrType, k))
+	}
 	if err := d.value(reflect.ValueOf(&dos).Elem(), dossierInfo()); err != nil {
-		return nil, err
+		return nil, d.all(err)
 	}
 	if err := d.s.end(); err != nil {
-		return nil, d.scanErr(err)
+		return nil, d.all(d.scanErr(err))
 	}
 	if d.formatAt.line == 0 {
-		return nil, &DecodeError{Pos: start.pos(), Path: "format", Err: fmt.Errorf("%w: no format given (want %q)", ErrFormat, Format)}
+		return nil, d.all(&DecodeError{Pos: start.pos(), Path: "format", Err: fmt.Errorf("%w: no format given (want %q)", ErrFormat, Format)})
+	}
+	if len(d.errs) > 0 {
+		return nil, d.all(nil)
 	}
 	return &dos, nil
+}
+
+// maxDecodeErrors is how many problems decoding reports before it stops.
+const maxDecodeErrors = 100
+
+// soft records err, a problem with the value of kind k at at, and skips
+// that value when it is not consumed yet (skip), so that decoding goes on
+// and reports every such problem at once: unknown fields, duplicate keys,
+// wrong types, invalid values. It returns err itself when decoding must
+// stop: when this decoder does not collect (it reads figures again), or
+// after maxDecodeErrors problems.
+func (d *decoder) soft(at mark, err error, k tokenKind, skip bool) error {
+	de := d.fail(at, err)
+	if !d.collect || len(d.errs) == maxDecodeErrors-1 {
+		return de
+	}
+	d.errs = append(d.errs, de.(*DecodeError))
+	if skip {
+		return d.scanErr(d.s.skip(k, at))
+	}
+	return nil
+}
+
+// all returns the problems recorded and last, the one that stopped
+// decoding (nil when none did): last alone when nothing was recorded, and
+// otherwise DecodeErrors. A read error stands alone.
+func (d *decoder) all(last error) error {
+	var de *DecodeError
+	if last != nil && !errors.As(last, &de) {
+		return last
+	}
+	if len(d.errs) == 0 {
+		return last
+	}
+	errs := d.errs
+	if de != nil {
+		errs = append(errs, de)
+	}
+	if len(errs) == 1 {
+		return errs[0]
+	}
+	return DecodeErrors(errs)
 }
 
 // pathString renders the current path: "chronology[3].entries[2].kind".
@@ -280,7 +328,7 @@ func (d *decoder) value(v reflect.Value, ti *typeInfo) error {
 		// encoding/json takes null as "absent" for some types and "no
 		// change" for others; the format has no null, so that a value
 		// is never lost without a word.
-		return d.fail(at, errNull)
+		return d.soft(at, errNull, k, true)
 	}
 	if ti.kind == kindPointer {
 		if v.IsNil() {
@@ -295,7 +343,7 @@ func (d *decoder) value(v reflect.Value, ti *typeInfo) error {
 // reported.
 func (d *decoder) elemValue(k tokenKind, at mark, v reflect.Value, ti *typeInfo) error {
 	want := func(kind string) error {
-		return d.fail(at, fmt.Errorf("%w: got %s, want %s", ErrType, k, kind))
+		return d.soft(at, fmt.Errorf("%w: got %s, want %s", ErrType, k, kind), k, true)
 	}
 	switch ti.kind {
 	case kindUnmarshaler:
@@ -307,7 +355,7 @@ func (d *decoder) elemValue(k tokenKind, at mark, v reflect.Value, ti *typeInfo)
 			return d.scanErr(err)
 		}
 		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText(b); err != nil {
-			return d.fail(at, err)
+			return d.soft(at, err, k, false)
 		}
 	case kindStruct:
 		if k != tokObject {
@@ -353,7 +401,7 @@ func (d *decoder) elemValue(k tokenKind, at mark, v reflect.Value, ti *typeInfo)
 		}
 		n, err := strconv.ParseInt(string(b), 10, 64)
 		if err != nil || v.OverflowInt(n) {
-			return d.fail(at, fmt.Errorf("%w: %s is not a whole number in range", ErrInvalidValue, clip(string(b))))
+			return d.soft(at, fmt.Errorf("%w: %s is not a whole number in range", ErrInvalidValue, clip(string(b))), k, false)
 		}
 		v.SetInt(n)
 	case kindFloat:
@@ -366,7 +414,7 @@ func (d *decoder) elemValue(k tokenKind, at mark, v reflect.Value, ti *typeInfo)
 		}
 		f, err := strconv.ParseFloat(string(b), 64)
 		if err != nil {
-			return d.fail(at, fmt.Errorf("%w: number %s out of range", ErrInvalidValue, clip(string(b))))
+			return d.soft(at, fmt.Errorf("%w: number %s out of range", ErrInvalidValue, clip(string(b))), k, false)
 		}
 		v.SetFloat(f)
 	default:
@@ -411,11 +459,17 @@ func (d *decoder) object(at mark, v reflect.Value, ti *typeInfo) error {
 		if f == nil {
 			k := clip(string(key))
 			d.push(k, 0)
-			return d.fail(kat, fmt.Errorf("%w %q", ErrUnknownField, k))
+			if err := d.skipMember(kat, fmt.Errorf("%w %q", ErrUnknownField, k)); err != nil {
+				return err
+			}
+			continue
 		}
 		d.push(f.name, 0)
 		if p := first[f.ord]; p.line != 0 {
-			return d.fail(kat, fmt.Errorf("%w %q (first at line %d, column %d)", ErrDuplicateKey, f.name, p.line, p.pos().Column))
+			if err := d.skipMember(kat, fmt.Errorf("%w %q (first at line %d, column %d)", ErrDuplicateKey, f.name, p.line, p.pos().Column)); err != nil {
+				return err
+			}
+			continue
 		}
 		first[f.ord] = kat
 		next = f.ord + 1
@@ -446,6 +500,24 @@ func (d *decoder) object(at mark, v reflect.Value, ti *typeInfo) error {
 		d.limit = nil
 		d.pop()
 	}
+}
+
+// skipMember records err, a problem with the member whose key is at kat
+// and whose value is next, skips the value and pops the member's key from
+// the path; or returns err when decoding must stop.
+func (d *decoder) skipMember(kat mark, err error) error {
+	k, at, serr := d.s.begin()
+	if serr != nil {
+		return d.scanErr(serr)
+	}
+	if err := d.soft(kat, err, k, false); err != nil {
+		return err
+	}
+	if err := d.scanErr(d.s.skip(k, at)); err != nil {
+		return err
+	}
+	d.pop()
+	return nil
 }
 
 // array decodes the elements of a slice.
@@ -566,7 +638,10 @@ func (d *decoder) text(at mark, v reflect.Value) error {
 			ks := string(k)
 			if err := lk.tag.UnmarshalText(k); err != nil {
 				d.push(clip(ks), 0)
-				return d.fail(kat, fmt.Errorf("%w: key %q: %v", ErrInvalidValue, clip(ks), err))
+				if err := d.skipMember(kat, fmt.Errorf("%w: key %q: %v", ErrInvalidValue, clip(ks), err)); err != nil {
+					return err
+				}
+				continue
 			}
 			lk.name = lk.tag.String()
 			if len(d.tags) < 1000 {
@@ -584,11 +659,16 @@ func (d *decoder) text(at mark, v reflect.Value) error {
 			}
 		}
 		if dup {
-			for _, f := range first {
+			var f keyAt
+			for _, f = range first {
 				if f.tag == tag {
-					return d.fail(kat, fmt.Errorf("%w %q (first at line %d, column %d)", ErrDuplicateKey, clip(string(k)), f.at.line, f.at.pos().Column))
+					break
 				}
 			}
+			if err := d.skipMember(kat, fmt.Errorf("%w %q (first at line %d, column %d)", ErrDuplicateKey, clip(string(k)), f.at.line, f.at.pos().Column)); err != nil {
+				return err
+			}
+			continue
 		}
 		if len(first) == MaxLanguages {
 			return d.fail(kat, fmt.Errorf("%w: more than the %d languages a text may hold", ErrTooLarge, MaxLanguages))
@@ -599,10 +679,15 @@ func (d *decoder) text(at mark, v reflect.Value) error {
 			return d.scanErr(err)
 		}
 		if vk != tokString {
+			err := fmt.Errorf("%w: got %s, want a string", ErrType, vk)
 			if vk == tokNull {
-				return d.fail(vat, errNull)
+				err = errNull
 			}
-			return d.fail(vat, fmt.Errorf("%w: got %s, want a string", ErrType, vk))
+			if err := d.soft(vat, err, vk, true); err != nil {
+				return err
+			}
+			d.pop()
+			continue
 		}
 		b, err := d.s.str()
 		if err != nil {

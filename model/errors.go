@@ -3,6 +3,7 @@ package model
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Sentinel errors. Every error this package returns wraps one of them, so
@@ -72,6 +73,37 @@ func (e *DecodeError) Error() string {
 }
 
 func (e *DecodeError) Unwrap() error { return e.Err }
+
+// DecodeErrors is what decoding returns when it met several problems: each
+// one, in the order of the input. Decoding goes on after an unknown field,
+// a duplicate key, a value of the wrong type or an invalid value, so that
+// all of them are reported at once, up to 100; it stops at malformed JSON
+// and at an input over a limit, which comes last.
+//
+// errors.As finds the first *DecodeError in it, errors.Is the sentinels
+// of all.
+type DecodeErrors []*DecodeError
+
+// Error returns the problems, one per line.
+func (e DecodeErrors) Error() string {
+	var b strings.Builder
+	for i, de := range e {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(de.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns each problem, for errors.Is and errors.As.
+func (e DecodeErrors) Unwrap() []error {
+	out := make([]error, len(e))
+	for i, de := range e {
+		out[i] = de
+	}
+	return out
+}
 
 // Issue is one problem Validate found.
 type Issue struct {
@@ -186,4 +218,18 @@ func (e *ValidationError) Unwrap() []error {
 		out = append(out, i)
 	}
 	return out
+}
+
+// setFile names the file of every *DecodeError err holds.
+func setFile(err error, name string) {
+	var errs DecodeErrors
+	var de *DecodeError
+	switch {
+	case errors.As(err, &errs):
+		for _, e := range errs {
+			e.Pos.File = name
+		}
+	case errors.As(err, &de):
+		de.Pos.File = name
+	}
 }

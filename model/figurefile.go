@@ -47,10 +47,7 @@ func OpenFile(name string) (*Dossier, Issues, error) {
 	d, err := decodeWith(io.NewSectionReader(f, 0, maxInputSize+1), maxInputSize, ff)
 	if err != nil {
 		f.Close()
-		var de *DecodeError
-		if errors.As(err, &de) {
-			de.Pos.File = name
-		}
+		setFile(err, name)
 		return nil, nil, err
 	}
 	d.file = ff
