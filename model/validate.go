@@ -719,15 +719,17 @@ func (v *validator) place(i int) {
 		if parent.Kind >= p.Kind {
 			v.errorf(path+".region", ErrInvalidValue, "%s %q cannot lie in %s %q", p.Kind, p.ID, parent.Kind, parent.ID)
 		}
-		// The chain of regions must end.
-		chain := []string{string(p.ID)}
+		// The chain of regions must end. Kinds nest, so a chain longer
+		// than there are kinds is reported where a kind does not nest;
+		// the walk stops there, so that it stays short.
+		chain := []string{strconv.Quote(string(p.ID))}
 		seen := map[PlaceID]bool{p.ID: true}
-		for id := p.Region; id != ""; {
+		for id := p.Region; id != "" && len(chain) <= len(placeKinds.names)+1; {
 			j, ok := v.places[id]
 			if !ok {
 				break // reported where that place names its region
 			}
-			chain = append(chain, string(id))
+			chain = append(chain, strconv.Quote(string(id)))
 			if seen[id] {
 				v.errorf(path+".region", ErrInvalidValue, "regions loop: %s", strings.Join(chain, " → "))
 				break
