@@ -53,25 +53,50 @@
 // A dossier is read from files that may come from anywhere, so everything
 // in it is bounded, far above what a real dossier needs:
 //
-//	input                     1 GiB (MaxInputSize)       Decode, Unmarshal, LoadFile
-//	nesting of JSON values    64 levels (MaxDepth)       Decode, Unmarshal, LoadFile
+//	input                     1 GiB (MaxInputSize)       refused before reading when the file is larger
+//	nesting of JSON values    64 levels (MaxDepth)
+//	statements                200,000                    entries, background, notes and paragraphs together
+//	days                      50,000
+//	sources                   200,000
+//	places                    100,000
+//	figures                   2,000,000
+//	errata                    100,000
+//	sections                  1,000 per level; 6 levels
+//	citations                 1,000 per statement        and figures per statement, sources per figure
+//	places                    1,000 per entry
+//	aliases                   100 per place
+//	languages                 20                         declared, searched, and per text
+//	contributors              100
 //	long text, per language   20,000 characters          statements, notes, summary, disclaimer
 //	short text                2,000 characters           titles, names, outlets, aliases
 //	URL                       2,048 bytes                http and https only
 //	id                        200 bytes                  no spaces, no control characters
-//	citations                 1,000 per statement        and figures per statement, sources per figure
-//	places                    1,000 per entry
-//	aliases                   100 per place
-//	languages                 20                         declared, and searched
-//	contributors              100
-//	nested sections           6 levels
 //	figure values             10^15
+//	issues                    1,000 (MaxIssues)          the rest counted in one last issue
 //
-// Going over a limit is an error wrapping ErrTooLarge: a *DecodeError for
-// the first two, an Issue from Validate, with its path, for the others.
-// Control characters (other than tab and newline) and invalid UTF-8 are
-// errors in every text, and coordinates must lie within -90..90 and
-// -180..180.
+// Decoding enforces the input size, the nesting and every count as it
+// reads, so that a file of a few megabytes holding millions of empty
+// items is refused at the first item over the limit, having cost the
+// memory of the items within it; going over is a *DecodeError wrapping
+// ErrTooLarge that names the array. Validate checks the lengths, and the
+// counts again for dossiers built in code, as Issues with their paths.
+//
+// Nothing is changed silently: the format has no null (write a value, or
+// leave an optional field out); invalid UTF-8 and a \u escape of half a
+// surrogate pair are errors where encoding/json would put U+FFFD in their
+// place; dates and times are ASCII digits, with no sign or space. In every
+// text, control characters other than tab and newline, and noncharacters,
+// are errors; bidirectional embeddings, overrides and isolates (U+202A to
+// U+202E, U+2066 to U+2069), which can make a text display in another
+// order than it reads, are errors in ids and names (of places, aliases,
+// claimants, outlets, authors, issuers) and warnings in other texts, as
+// are U+FFFD and a byte order mark within a text. Coordinates must lie
+// within -90..90 and -180..180. Figures superseded in a loop, or by a
+// figure of another metric, are errors.
+//
+// Decoding goes on after an unknown field, a duplicate key, a wrong type or
+// an invalid value, and reports up to 100 such problems at once
+// (DecodeErrors); it stops at malformed JSON and at a limit.
 //
 // Decode and LoadFile read JSON as a stream: they need memory for the
 // dossier they return, never for its text. A synthetic dossier of a
