@@ -122,6 +122,7 @@ const (
 	WorkbookSheetTimeline  ID = "Workbook.Sheet.Timeline"
 	WorkbookSheetPlaces    ID = "Workbook.Sheet.Places"
 	WorkbookSheetSources   ID = "Workbook.Sheet.Sources"
+	WorkbookSheetLongTexts ID = "Workbook.Sheet.LongTexts"
 )
 
 // Workbook column headers.
@@ -187,6 +188,10 @@ const (
 	WorkbookColumnCitation      ID = "Workbook.Column.Citation"
 	WorkbookColumnFootnotes     ID = "Workbook.Column.Footnotes"
 	WorkbookColumnSeries        ID = "Workbook.Column.Series"
+	WorkbookColumnSheet         ID = "Workbook.Column.Sheet"
+	WorkbookColumnCell          ID = "Workbook.Column.Cell"
+	WorkbookColumnColumn        ID = "Workbook.Column.Column"
+	WorkbookColumnPart          ID = "Workbook.Column.Part"
 )
 
 // Workbook legend, on its first sheet. The lines' placeholders are the
@@ -201,6 +206,13 @@ const (
 	WorkbookLegendRetracted  ID = "Workbook.Legend.Retracted"
 	WorkbookLegendDerived    ID = "Workbook.Legend.Derived"
 	WorkbookLegendSources    ID = "Workbook.Legend.Sources"
+)
+
+// Workbook long texts: what ends a cell whose text is longer than a cell
+// may hold, after its start, with {{.Sheet}} (the sheet of long texts),
+// {{.First}} and {{.Last}} (its rows that hold the whole text).
+const (
+	WorkbookLongTextCut ID = "Workbook.LongText.Cut"
 )
 
 // Workbook charts: the title (with {{.Metric}}) and the axis titles.

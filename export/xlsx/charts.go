@@ -85,6 +85,9 @@ func (b *book) charts() error {
 	}
 	// Charts must be added before Flush, like links.
 	for i, m := range metrics {
+		if b.check {
+			break
+		}
 		c := b.chart(m, plotted[m])
 		if err := b.f.AddChart(name, cellName(len(cols)+2, 2+i*24), c); err != nil {
 			return b.fail(err)

@@ -37,6 +37,7 @@
 //     between which dates.
 //   - Sources: the bibliography, with clickable http, https and mailto
 //     links.
+//   - Long texts, only when a text is too long for its cell (see below).
 //
 // The figures, contested figures, timeline, places and sources sheets are
 // each one Excel table with a frozen, filterable header row, and so are
@@ -58,6 +59,36 @@
 // text. The links are written with the sheet, in time that grows with
 // their number (excelize's own SetCellHyperLink takes time in its square:
 // eight thousand links cost it a second).
+//
+// # Long texts
+//
+// A cell holds at most 32,767 characters (UTF-16 code units, as Excel
+// counts them), which a text of the briefing may exceed: the citations of
+// a statement citing a thousand sources, an entry's text of 20,000
+// characters outside the Basic Multilingual Plane. Such a text is never
+// cut without a word. Its cell keeps the text's start, cut after a word
+// where it can, and ends with a note ("[…] Cut here: the whole text is on
+// the sheet “Long texts”, rows 2 to 4."); the whole text is on a last
+// sheet of long texts, in parts of at most 32,767 characters, one per
+// row, with the sheet, cell and column it comes from: joined in order, the
+// parts of a cell are its text.
+//
+// The alternatives were worse for a caseworker filtering a table: rows of
+// continuation would break the rule of one row per figure or entry, and
+// sorting or filtering would scatter them; columns of continuation would
+// widen every table for the sake of one cell. With the note, the table
+// keeps its shape, each row still holds the start of its text, which a
+// filter on the column searches, and the note says where the rest is.
+//
+// Check lists the cells Write would split, without writing the workbook,
+// and Options.OnSplit tells of them as Write writes them; a workbook with
+// no text too long has no sheet of long texts.
+//
+// # Temporary files
+//
+// Large workbooks are made with temporary files (excelize's row spools,
+// the compressed parts, the texts too long for a cell), in
+// Options.TempDir or os.TempDir, which Write removes before it returns.
 //
 // # Determinism
 //

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/coibrief/coibrief/model"
@@ -18,7 +17,7 @@ import (
 const (
 	maxRows     = 1048576 // rows of a worksheet
 	maxLinks    = 65530   // hyperlinks of a worksheet
-	maxCellText = 32767   // UTF-16 code units of a cell
+	maxCellText = 32767   // UTF-16 code units of a cell (see Split)
 )
 
 // column is a column of a sheet.
@@ -38,7 +37,8 @@ type (
 // sheet is a worksheet written with excelize's streaming writer: column
 // widths, frozen panes and the dimension are set before the first row,
 // the table and the hyperlinks after the last but before Flush, which is
-// what the stream writer needs to keep them.
+// what the stream writer needs to keep them. For Check, sw is nil and
+// nothing is written.
 type sheet struct {
 	b     *book
 	name  string
@@ -67,6 +67,10 @@ func (b *book) newSheet(name string, cols []column, rows int, freeze bool) (*she
 		return nil, b.fail(err)
 	}
 	b.sheets++
+	if b.check {
+		// Check composes the rows and writes nothing.
+		return &sheet{b: b, name: name, cols: cols, rows: rows, vals: make([]any, len(cols)), cells: make([]excelize.Cell, len(cols))}, nil
+	}
 	// The stream writer writes the <dimension> when it is made, and leaves
 	// it at A1 unless it was set before: readers that trust it (openpyxl
 	// in read-only mode, pandas) would see a single column.
@@ -103,7 +107,11 @@ func (s *sheet) header() error {
 		return s.b.fail(err)
 	}
 	for i, c := range s.cols {
-		s.cells[i] = excelize.Cell{StyleID: st, Value: cellText(c.head)}
+		head, err := s.splitText(i+1, c.head)
+		if err != nil {
+			return s.b.fail(err)
+		}
+		s.cells[i] = excelize.Cell{StyleID: st, Value: head}
 		s.vals[i] = &s.cells[i]
 	}
 	return s.write()
@@ -142,6 +150,9 @@ func (s *sheet) write() error {
 	if s.row > s.rows {
 		return s.b.fail(fmt.Errorf("row %d past the %d rows declared", s.row, s.rows))
 	}
+	if s.sw == nil {
+		return nil
+	}
 	if err := s.sw.SetRow(cellName(1, s.row), s.vals); err != nil {
 		return s.b.fail(fmt.Errorf("row %d: %w", s.row, err))
 	}
@@ -150,7 +161,8 @@ func (s *sheet) write() error {
 
 // cell sets c to a value of column i, styled, and reports false for an
 // empty cell. Text stays text: the stream writer stores strings as inline
-// strings, never as formulas, whatever they start with.
+// strings, never as formulas, whatever they start with. A text too long
+// for a cell is split (see splitText).
 func (s *sheet) cell(c *excelize.Cell, i int, v any, l look) (bool, error) {
 	var k kind
 	switch x := v.(type) {
@@ -160,7 +172,11 @@ func (s *sheet) cell(c *excelize.Cell, i int, v any, l look) (bool, error) {
 		if x == "" {
 			return false, nil
 		}
-		k, v = kindText, cellText(x)
+		t, err := s.splitText(i+1, x)
+		if err != nil {
+			return false, err
+		}
+		k, v = kindText, t
 		if s.cols[i].wrap {
 			k = kindWrap
 		}
@@ -189,7 +205,11 @@ func (s *sheet) cell(c *excelize.Cell, i int, v any, l look) (bool, error) {
 		if x.text == "" {
 			return false, nil
 		}
-		k, v = kindText, cellText(x.text)
+		t, err := s.splitText(i+1, x.text)
+		if err != nil {
+			return false, err
+		}
+		k, v = kindText, t
 		if linkable(x.url) && len(s.links) < maxLinks {
 			k = kindLink
 			s.links = append(s.links, hyperlink{cellName(i+1, s.row+1), x.url})
@@ -212,6 +232,9 @@ func (s *sheet) finish(table string, first, last int) error {
 	b := s.b
 	if s.row != s.rows {
 		return b.fail(fmt.Errorf("%d rows written, %d declared", s.row, s.rows))
+	}
+	if s.sw == nil {
+		return nil
 	}
 	if table != "" {
 		last = max(last, first+1) // a table has at least one data row
@@ -282,24 +305,6 @@ func excelDate(d model.Date) (float64, bool) {
 		return 0, false
 	}
 	return float64(d.Time().Sub(excelEpoch) / (24 * time.Hour)), true
-}
-
-// cellText returns s as a cell can hold it: cut, with an ellipsis, at
-// Excel's limit of 32,767 UTF-16 code units, where excelize would cut it
-// silently.
-func cellText(s string) string {
-	if len(s) <= maxCellText/2 || len(utf16.Encode([]rune(s))) <= maxCellText {
-		return s
-	}
-	n := 0
-	for i, r := range s {
-		w := utf16.RuneLen(r)
-		if n+w > maxCellText-1 {
-			return s[:i] + "…"
-		}
-		n += w
-	}
-	return s
 }
 
 // linkable reports whether u may become a clickable link: an absolute

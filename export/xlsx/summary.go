@@ -68,16 +68,18 @@ func (b *book) summary() error {
 		}
 		return id
 	}
-	text := func(k kind, v any) any {
+	// text is a cell of text in the column col (from 1) of the next row.
+	text := func(col int, k kind, v string) any {
 		if v == "" {
 			return nil
 		}
-		if t, ok := v.(string); ok {
-			v = cellText(t)
+		v, e := s.splitText(col, v)
+		if e != nil && err == nil {
+			err = b.fail(e)
 		}
 		return excelize.Cell{StyleID: style(k), Value: v}
 	}
-	if err := s.addCells(text(kindTitle, b.t(d.Meta.Title))); err != nil {
+	if err := s.addCells(text(1, kindTitle, b.t(d.Meta.Title))); err != nil {
 		return err
 	}
 	field := func(id locales.ID, v any) error {
@@ -90,7 +92,7 @@ func (b *book) summary() error {
 		if ok {
 			value = c
 		}
-		return s.addCells(text(kindLabel, w.msg(id, nil)), value)
+		return s.addCells(text(1, kindLabel, w.msg(id, nil)), value)
 	}
 	if err := field(locales.FieldIssuer, b.t(d.Meta.Issuer)); err != nil {
 		return err
@@ -106,16 +108,16 @@ func (b *book) summary() error {
 	for i, f := range d.Filters {
 		l := any(nil)
 		if i == 0 {
-			l = text(kindLabel, w.msg(locales.FieldFilters, nil))
+			l = text(1, kindLabel, w.msg(locales.FieldFilters, nil))
 		}
-		if err := s.addCells(l, text(kindText, b.t(f))); err != nil {
+		if err := s.addCells(l, text(2, kindText, b.t(f))); err != nil {
 			return err
 		}
 	}
 	s.skip()
 
 	// Key figures: a table, one row per side.
-	if err := s.addCells(text(kindHeading, w.msg(locales.KeyFiguresHeading, nil))); err != nil {
+	if err := s.addCells(text(1, kindHeading, w.msg(locales.KeyFiguresHeading, nil))); err != nil {
 		return err
 	}
 	if err := s.header(); err != nil {
@@ -143,14 +145,14 @@ func (b *book) summary() error {
 
 	// Contested figures: their spread; the figures are on their own sheet.
 	if len(contested) > 0 {
-		if err := s.addCells(text(kindHeading, w.msg(locales.ContestedFiguresHeading, nil))); err != nil {
+		if err := s.addCells(text(1, kindHeading, w.msg(locales.ContestedFiguresHeading, nil))); err != nil {
 			return err
 		}
 		heads := []locales.ID{locales.WorkbookColumnFigure, locales.WorkbookColumnCount, locales.WorkbookColumnLowest,
 			locales.WorkbookColumnHighest, locales.WorkbookColumnSpread}
 		cells := make([]any, len(heads))
 		for i, id := range heads {
-			cells[i] = text(kindHeader, w.col(id))
+			cells[i] = text(i+1, kindHeader, w.col(id))
 		}
 		if err := s.addCells(cells...); err != nil {
 			return err
@@ -164,7 +166,7 @@ func (b *book) summary() error {
 	}
 
 	// The legend: each line across the sheet, wrapped.
-	if err := s.addCells(text(kindHeading, w.msg(locales.WorkbookLegendHeading, nil))); err != nil {
+	if err := s.addCells(text(1, kindHeading, w.msg(locales.WorkbookLegendHeading, nil))); err != nil {
 		return err
 	}
 	width := 0.0
@@ -172,11 +174,15 @@ func (b *book) summary() error {
 		width += c.width
 	}
 	for _, line := range legend {
+		cell := text(1, kindWrap, line)
 		s.row++
+		if s.sw == nil {
+			continue
+		}
 		ref := cellName(1, s.row)
 		lines := math.Ceil(float64(utf8.RuneCountInString(line)) * 1.1 / width)
 		opts := excelize.RowOpts{Height: 15 * max(lines, 1)}
-		if e := s.sw.SetRow(ref, []any{text(kindWrap, line)}, opts); e != nil {
+		if e := s.sw.SetRow(ref, []any{cell}, opts); e != nil {
 			return b.fail(e)
 		}
 		if e := s.sw.MergeCell(ref, cellName(len(cols), s.row)); e != nil {

@@ -2,9 +2,11 @@ package xlsx
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/coibrief/coibrief/model"
 	"github.com/coibrief/coibrief/report"
@@ -37,15 +39,36 @@ func TestCheckSheetName(t *testing.T) {
 	}
 }
 
-func TestCellText(t *testing.T) {
-	short := "Алматы — émeutes"
-	if got := cellText(short); got != short {
-		t.Errorf("cellText(%q) = %q", short, got)
+// TestCutParts checks that a long text is cut in parts that each fit in
+// a cell and that join into the text, after a word where one ends near
+// the limit, and never inside a character of two UTF-16 units.
+func TestCutParts(t *testing.T) {
+	words := strings.Repeat("Алматы; ", 10000) // 80,000 units
+	clef := strings.Repeat("𝄞", maxCellText)   // two units each
+	for _, c := range []struct {
+		name, text string
+		sizes      []int // the length of each part, in UTF-16 units
+	}{
+		{"short", "Алматы — émeutes", []int{16}},
+		{"exactly a cell", strings.Repeat("a", maxCellText), []int{maxCellText}},
+		{"a unit more", strings.Repeat("a", maxCellText+1), []int{maxCellText, 1}},
+		{"words", words, []int{32767, 32761, 14472}},
+		{"two-unit characters", clef, []int{maxCellText - 1, maxCellText - 1, 2}},
+	} {
+		parts := cutParts(c.text, maxCellText)
+		var sizes []int
+		for _, p := range parts {
+			sizes = append(sizes, utf16Len(p))
+			if !utf8.ValidString(p) {
+				t.Errorf("%s: a part is not valid UTF-8", c.name)
+			}
+		}
+		if !slices.Equal(sizes, c.sizes) || strings.Join(parts, "") != c.text {
+			t.Errorf("%s: parts of %v units; want %v, joining into the text", c.name, sizes, c.sizes)
+		}
 	}
-	long := strings.Repeat("𝄞", maxCellText) // two UTF-16 units each
-	got := cellText(long)
-	if n := len(utf16.Encode([]rune(got))); n > maxCellText || !strings.HasSuffix(got, "…") || !strings.HasPrefix(long, strings.TrimSuffix(got, "…")) {
-		t.Errorf("cellText of %d units: %d units, ends %q", 2*maxCellText, n, got[len(got)-8:])
+	if got := utf16Len(clef); got != 2*maxCellText || len(utf16.Encode([]rune(clef))) != got {
+		t.Errorf("utf16Len = %d", got)
 	}
 }
 

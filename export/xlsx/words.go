@@ -21,11 +21,12 @@ type words struct {
 	formats struct{ date, time, integer, decimal, coord string }
 }
 
-// sheetIDs are the sheets of a workbook, in order.
+// sheetIDs are the sheets of a workbook, in order; the last, of long
+// texts, only when a text is too long for its cell.
 var sheetIDs = []locales.ID{
 	locales.WorkbookSheetSummary, locales.WorkbookSheetFigures, locales.WorkbookSheetContested,
 	locales.WorkbookSheetCharts, locales.WorkbookSheetTimeline, locales.WorkbookSheetPlaces,
-	locales.WorkbookSheetSources,
+	locales.WorkbookSheetSources, locales.WorkbookSheetLongTexts,
 }
 
 func newWords(tag language.Tag) (*words, error) {

@@ -21,6 +21,20 @@ type Options struct {
 	// languages (for a bilingual briefing, either). The zero Tag means the
 	// document's first language.
 	Language language.Tag
+
+	// TempDir is the directory where Write keeps the temporary files of
+	// a large workbook: excelize's spools of rows, the compressed parts
+	// of the workbook, the texts too long for a cell. They may take
+	// hundreds of megabytes for a million figures, and Write removes them
+	// before it returns; a program that may be killed before that can
+	// give a directory of its own, and remove it. Empty means
+	// os.TempDir().
+	TempDir string
+
+	// OnSplit, when not nil, is called by Write for each cell whose text
+	// is too long for a cell, as it writes it, so that a program can warn
+	// of it: the cells Check lists, without composing the rows twice.
+	OnSplit func(Split)
 }
 
 // Write writes doc to w as an Excel workbook in one of its languages.
@@ -35,35 +49,32 @@ type Options struct {
 // was writing. A message missing from the catalogs is an error from
 // package locales.
 //
+// A text longer than the 32,767 characters a cell holds is never cut
+// without a word: the cell keeps its start and says where the whole text
+// is, on a last sheet of long texts (see the package documentation, and
+// Check, which lists such cells).
+//
 // Write does not change doc, and may be called from several goroutines
-// at once. Large briefings use temporary files, in the directory
-// os.TempDir names, which Write removes.
+// at once. Large briefings use temporary files, in Options.TempDir,
+// which Write removes.
 func Write(w io.Writer, doc *report.Document, opt Options) (err error) {
-	if doc == nil {
-		return fmt.Errorf("xlsx: %w: nil document", ErrOptions)
-	}
-	if err := doc.Check(); err != nil {
-		return fmt.Errorf("xlsx: %w: %w", ErrOptions, err)
+	if err := checkDocument(doc); err != nil {
+		return err
 	}
 	if w == nil {
 		return fmt.Errorf("xlsx: %w: nil writer", ErrOptions)
 	}
-	lang, err := opt.language(doc)
+	b, err := newBook(doc, opt, false)
 	if err != nil {
 		return err
 	}
-	wd, err := newWords(doc.Languages[lang])
-	if err != nil {
-		return err
-	}
-	b := &book{doc: doc, lang: lang, w: wd, f: excelize.NewFile(), stage: "workbook", links: map[string]sheetLinks{}}
-	p := &packer{}
+	p := &packer{spool: spool{dir: opt.TempDir}}
 	b.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return p })
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("xlsx: %s: %w: panic: %v", b.stage, ErrWorkbook, r)
 		}
-		if cerr := b.f.Close(); cerr != nil && err == nil {
+		if cerr := b.close(); cerr != nil && err == nil {
 			err = fmt.Errorf("xlsx: %w: %w", ErrWorkbook, cerr)
 		}
 		p.close()
@@ -87,6 +98,74 @@ func Write(w io.Writer, doc *report.Document, opt Options) (err error) {
 		return b.fail(err)
 	}
 	return p.writeTo(w, b.modified().Time())
+}
+
+// Check returns the cells of the workbook Write would write that hold a
+// text longer than a cell may hold, which Write splits (see Split), in
+// the order Write meets them; none for most briefings. It composes every
+// row as Write does, without writing the workbook: for a briefing of a
+// million figures it takes a few seconds. Its errors are those of Write
+// for the same document and options, but for the writer's.
+func Check(doc *report.Document, opt Options) (splits []Split, err error) {
+	if err := checkDocument(doc); err != nil {
+		return nil, err
+	}
+	b, err := newBook(doc, opt, true)
+	if err != nil {
+		return nil, err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("xlsx: %s: %w: panic: %v", b.stage, ErrWorkbook, r)
+		}
+		if cerr := b.close(); cerr != nil && err == nil {
+			err = fmt.Errorf("xlsx: %w: %w", ErrWorkbook, cerr)
+		}
+	}()
+	if err := b.build(); err != nil {
+		return nil, err
+	}
+	return b.long.splits, nil
+}
+
+// checkDocument reports a nil document or one that fails its Check.
+func checkDocument(doc *report.Document) error {
+	if doc == nil {
+		return fmt.Errorf("xlsx: %w: nil document", ErrOptions)
+	}
+	if err := doc.Check(); err != nil {
+		return fmt.Errorf("xlsx: %w: %w", ErrOptions, err)
+	}
+	return nil
+}
+
+// newBook checks the options and starts a workbook of a checked
+// document; with check, one that composes its rows without writing them
+// (Check).
+func newBook(doc *report.Document, opt Options, check bool) (*book, error) {
+	lang, err := opt.language(doc)
+	if err != nil {
+		return nil, err
+	}
+	wd, err := newWords(doc.Languages[lang])
+	if err != nil {
+		return nil, err
+	}
+	// excelize's own defaults, with the temporary directory.
+	f := excelize.NewFile(excelize.Options{
+		TmpDir:            opt.TempDir,
+		UnzipSizeLimit:    excelize.UnzipSizeLimit,
+		UnzipXMLSizeLimit: excelize.StreamChunkSize,
+	})
+	b := &book{doc: doc, lang: lang, w: wd, f: f, stage: "workbook", links: map[string]sheetLinks{}, check: check, onSplit: opt.OnSplit}
+	b.long.spool.dir = opt.TempDir
+	return b, nil
+}
+
+// close closes the workbook and removes its temporary files.
+func (b *book) close() error {
+	b.long.spool.close()
+	return b.f.Close()
 }
 
 // language returns the index of the workbook's language in doc.Languages.
@@ -113,6 +192,10 @@ type book struct {
 	sheets int                   // sheets started
 	stage  string                // what is being written, for errors
 	links  map[string]sheetLinks // the links of each sheet, by name, for the packer
+	long   longTexts             // the texts too long for a cell
+	check  bool                  // rows are composed, not written (Check)
+
+	onSplit func(Split) // Options.OnSplit
 }
 
 // fail wraps an error of the spreadsheet library with where it happened.
@@ -136,7 +219,7 @@ func (b *book) build() error {
 	if err := b.properties(); err != nil {
 		return err
 	}
-	steps := []func() error{b.summary, b.figures, b.contested, b.charts, b.timeline, b.places, b.sources}
+	steps := []func() error{b.summary, b.figures, b.contested, b.charts, b.timeline, b.places, b.sources, b.longTexts}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err

@@ -431,9 +431,11 @@ func (d dated) Sys() any           { return nil }
 // close removes the spool's temporary file, if any.
 func (p *packer) close() { p.spool.close() }
 
-// spool holds the compressed parts: in memory up to spoolMemory bytes,
-// then in a temporary file.
+// spool holds bytes, such as the compressed parts: in memory up to
+// spoolMemory bytes, then in a temporary file in dir (os.TempDir() when
+// empty).
 type spool struct {
+	dir  string
 	mem  bytes.Buffer
 	file *os.File
 	buf  *bufio.Writer
@@ -445,7 +447,7 @@ var spoolMemory = 4 << 20
 
 func (s *spool) Write(b []byte) (int, error) {
 	if s.file == nil && s.mem.Len()+len(b) > spoolMemory {
-		f, err := os.CreateTemp("", "coibrief-xlsx-*")
+		f, err := os.CreateTemp(s.dir, "coibrief-xlsx-*")
 		if err != nil {
 			return 0, err
 		}
