@@ -3,7 +3,6 @@ package pdf
 import (
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/coibrief/coibrief/locales"
 	"github.com/coibrief/coibrief/report"
@@ -372,15 +371,4 @@ func (b *builder) body() {
 	for _, s := range b.doc.Sections {
 		b.section(s)
 	}
-}
-
-// joinL joins the strings of several L in language l.
-func joinL(ls []report.L, l int, sep string) string {
-	parts := make([]string, 0, len(ls))
-	for _, x := range ls {
-		if x[l] != "" {
-			parts = append(parts, x[l])
-		}
-	}
-	return strings.Join(parts, sep)
 }

@@ -11,7 +11,6 @@ type drawer struct {
 	face  face
 	size  float64
 	color rgb
-	links map[string]int // anchor -> fpdf link id
 
 	buf []byte // the text of the span being drawn
 	// the width of a space in spaceFace at spaceSize, mm

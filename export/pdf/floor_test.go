@@ -303,10 +303,6 @@ func (fd *floorDoc) link(anchor string) int {
 	return id
 }
 
-func (fd *floorDoc) target(anchor string) {
-	fd.f.SetLink(fd.link(anchor), fd.y, -1)
-}
-
 func (fd *floorDoc) setStyle(st fstyle) {
 	if st.face != fd.cur.face || st.size != fd.cur.size {
 		fd.f.SetFont(floorFonts[st.face].family, floorFonts[st.face].style, st.size)

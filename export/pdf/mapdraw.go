@@ -79,11 +79,9 @@ func (b *builder) protestMap() {
 			}
 			d.f.Polygon(pts, "DF")
 		}
-		// points, largest first so that small ones stay visible
+		// points, largest first (the order of m.Points) so that small
+		// ones stay visible
 		var taken []rect
-		for i := len(m.Points) - 1; i >= 0; i-- {
-			_ = i
-		}
 		order := make([]int, len(m.Points))
 		for i := range order {
 			order[i] = i
