@@ -19,6 +19,7 @@ var benchSizes = []struct {
 	{"kazakhstan", func(*testing.B) []byte { return kazakhstan.JSON() }},
 	{"1000", func(b *testing.B) []byte { return synthJSON(b, 1000) }},
 	{"10000", func(b *testing.B) []byte { return synthJSON(b, 10_000) }},
+	{"100000", func(b *testing.B) []byte { return synthJSON(b, 100_000) }},
 }
 
 func synthJSON(b *testing.B, entries int) []byte {

@@ -14,20 +14,25 @@ const Format = "coibrief-dossier/1"
 // PlaceID; Validate checks that these resolve. The JSON form is documented in
 // the package overview and by the JSON Schema in Schema.
 type Dossier struct {
-	Format    string         `json:"format"`    // always Format
-	ID        string         `json:"id"`        // a stable identifier, e.g. "kz-2022-01"
-	Country   PlaceID        `json:"country"`   // the gazetteer entry of the country concerned
+	Format  string  `json:"format"`  // always Format
+	ID      string  `json:"id"`      // a stable identifier, e.g. "kz-2022-01"
+	Country PlaceID `json:"country"` // the gazetteer entry of the country concerned
+	// Focus is the region or city the crisis centres on, when it is not
+	// the whole country: the briefing's key figures are the latest for it,
+	// falling back to national ones.
+	Focus     PlaceID        `json:"focus,omitempty"`
 	Languages []language.Tag `json:"languages"` // the languages every text is written in, main first
 
 	Title      Text     `json:"title"`
 	ShortTitle Text     `json:"shortTitle,omitempty"` // for running headers
 	Summary    Text     `json:"summary"`
-	Period     DateSpan `json:"period"`           // the period the dossier covers
-	Published  Date     `json:"published"`        // publication date
-	Updated    Date     `json:"updated,omitzero"` // last update, when updated after publication
-	Issuer     Issuer   `json:"issuer"`           // who publishes it
-	Disclaimer Text     `json:"disclaimer"`       // the issuing body's disclaimer
-	Method     Method   `json:"method"`           // how it was researched
+	Period     DateSpan `json:"period"`             // the period the dossier covers
+	Published  Date     `json:"published"`          // publication date
+	Updated    Date     `json:"updated,omitzero"`   // last update, when updated after publication
+	Issuer     Issuer   `json:"issuer"`             // who publishes it
+	Disclaimer Text     `json:"disclaimer"`         // the issuing body's disclaimer
+	Method     Method   `json:"method"`             // how it was researched
+	MapTitle   Text     `json:"mapTitle,omitempty"` // the title of the map: "Map of events" when absent
 
 	Background []Statement `json:"background,omitempty"` // context before the chronology
 	Chronology []Day       `json:"chronology"`

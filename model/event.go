@@ -11,6 +11,15 @@ type Statement struct {
 	Reliability Reliability `json:"reliability,omitzero"` // a reservation on the statement
 	Bullet      bool        `json:"bullet,omitempty"`     // set as a list item
 	Figures     []FigureID  `json:"figures,omitempty"`    // the figures the statement reports
+
+	// When and Places say what a statement bears on. An entry of the
+	// chronology takes its day's dates when When is empty, and no places
+	// means the whole country. A paragraph of background, of a thematic
+	// section or a note with neither is context, kept in every focused
+	// briefing; with them, a briefing focused on other dates or places
+	// leaves it out.
+	When   DateSpan  `json:"when,omitzero"`
+	Places []PlaceID `json:"places,omitempty"`
 }
 
 // Day is one heading of the chronology: a date, a night ("the night of 4 to
@@ -25,12 +34,10 @@ type Day struct {
 // Entry is an event of the chronology: a Statement with a date, places and
 // a kind.
 type Entry struct {
-	Statement
-	When          DateSpan      `json:"when,omitzero"`          // defaults to the day's
+	Statement                   // with When (defaults to the day's) and Places (none means the whole country)
 	DatePrecision DatePrecision `json:"datePrecision,omitzero"` // defaults to the day's, then derived
 	Time          *TimeSpan     `json:"time,omitempty"`         // time of day, when the sources give it
 	Kind          EventKind     `json:"kind"`
-	Places        []PlaceID     `json:"places,omitempty"`      // places concerned; none means the whole country
 	GeoPrecision  GeoPrecision  `json:"geoPrecision,omitzero"` // defaults to what the places' kinds imply
 	Group         PlaceID       `json:"group,omitempty"`       // list the entry under this place's heading
 }

@@ -19,7 +19,7 @@ import (
 // that returns a byte at a time; that it validates and locates without
 // panicking; and that it survives a save and reload.
 func FuzzUnmarshal(f *testing.F) {
-	for _, pattern := range []string{"testdata/*.json", "testdata/decode/*.json", "testdata/invalid/*.json"} {
+	for _, pattern := range []string{"testdata/*.json", "testdata/valid/*.json", "testdata/decode/*.json", "testdata/invalid/*.json"} {
 		files, _ := filepath.Glob(pattern)
 		for _, file := range files {
 			data, err := os.ReadFile(file)

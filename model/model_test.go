@@ -118,6 +118,22 @@ func TestValidateCorpus(t *testing.T) {
 	}
 }
 
+// TestValidCorpus checks that every dossier in testdata/valid loads with
+// no issue: each shows that a rule allows what it should.
+func TestValidCorpus(t *testing.T) {
+	for _, file := range cases(t, "valid") {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			_, issues, err := model.LoadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, is := range issues {
+				t.Errorf("unexpected issue: %v", is)
+			}
+		})
+	}
+}
+
 func TestMinimalIsValid(t *testing.T) {
 	_, issues, err := model.LoadFile("testdata/minimal.json")
 	if err != nil {

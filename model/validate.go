@@ -286,6 +286,10 @@ func (v *validator) metadata() {
 		}
 		seen[tag] = i
 	}
+	if d.Focus != "" && v.placeRef("focus", d.Focus) && d.Places[v.places[d.Focus]].Kind == PlaceCountry && d.Focus != d.Country {
+		v.errorf("focus", ErrInvalidValue, "place %q is a country: the focus is a region, city or smaller place of the dossier's country", d.Focus)
+	}
+	v.text("mapTitle", d.MapTitle, false, MaxTitleRunes)
 	if d.Country == "" {
 		v.missing("country", "country")
 	} else if v.placeRef("country", d.Country) && d.Places[v.places[d.Country]].Kind != PlaceCountry {
@@ -546,6 +550,17 @@ func (v *validator) statement(path string, s *Statement, inChronology bool) {
 		v.errorf(path+".reliability", ErrInvalidValue, "reliability %d", s.Reliability)
 	}
 	v.sourceRefs(path+".sources", s.Sources)
+	v.span(path+".when", s.When)
+	if !s.When.IsZero() {
+		v.within(path+".when", s.When)
+	}
+	places := s.Places
+	if !v.count(path+".places", len(places), MaxPlacesPerEntry, "places") {
+		places = nil
+	}
+	for k, id := range places {
+		v.placeRef(path+".places["+strconv.Itoa(k)+"]", id)
+	}
 	if inChronology && len(s.Sources) == 0 {
 		v.add(SeverityWarning, path+".sources", ref, "sources", ErrMissing, "chronology entry %q cites no source", s.ID)
 	}
@@ -587,9 +602,7 @@ func (v *validator) day(i int) {
 		if e.Kind == 0 || !eventKinds.valid(e.Kind) {
 			v.missing(p+".kind", "event kind")
 		}
-		v.span(p+".when", e.When)
 		if !e.When.IsZero() {
-			v.within(p+".when", e.When)
 			if !day.When.IsZero() && !e.When.Overlaps(day.When) {
 				v.add(SeverityWarning, p+".when", Ref{RefStatement, string(e.ID)}, "when", ErrDateRange, "entry dated %s under day %s", e.When, day.When)
 			}
@@ -611,17 +624,29 @@ func (v *validator) day(i int) {
 				v.errorf(p+".time", ErrInvalidValue, "time %s out of range", e.Time)
 			}
 		}
-		places := e.Places
-		if !v.count(p+".places", len(places), MaxPlacesPerEntry, "places") {
-			places = nil
-		}
-		for k, id := range places {
-			v.placeRef(fmt.Sprintf("%s.places[%d]", p, k), id)
-		}
-		if e.Group != "" && v.placeRef(p+".group", e.Group) && !containsPlace(e.Places, e.Group) {
-			v.add(SeverityWarning, p+".group", Ref{RefStatement, string(e.ID)}, "group", ErrDangling, "entry listed under %q, which is not among its places", e.Group)
+		if e.Group != "" && v.placeRef(p+".group", e.Group) && !v.groups(e.Places, e.Group) {
+			v.add(SeverityWarning, p+".group", Ref{RefStatement, string(e.ID)}, "group", ErrDangling, "entry listed under %q, which is neither among its places nor a region one of them lies in", e.Group)
 		}
 	}
+}
+
+// groups reports whether an entry about places may be listed under
+// group: one of the places, or a place one of them lies in (a site under
+// its city).
+func (v *validator) groups(places []PlaceID, group PlaceID) bool {
+	for _, id := range places {
+		for steps := 0; id != "" && steps <= len(placeKinds.names); steps++ {
+			if id == group {
+				return true
+			}
+			j, ok := v.places[id]
+			if !ok {
+				break
+			}
+			id = v.d.Places[j].Region
+		}
+	}
+	return false
 }
 
 func containsPlace(ps []PlaceID, id PlaceID) bool {

@@ -106,9 +106,9 @@ func synthetic(n int) *model.Dossier {
 					ID:      model.StatementID(fmt.Sprintf("e-%06d", j)),
 					Text:    t(fmt.Sprintf("Entrée n°%d : heurts à Алматы, « bilan » incertain.", j), fmt.Sprintf("Entry %d: clashes in Алматы, toll unclear.", j)),
 					Sources: []model.SourceID{src(2 * j), src(2*j + 1)},
+					Places:  []model.PlaceID{placeIDs[j%len(placeIDs)]},
 				},
-				Kind:   kinds[j%len(kinds)],
-				Places: []model.PlaceID{placeIDs[j%len(placeIDs)]},
+				Kind: kinds[j%len(kinds)],
 			}
 			switch j % 7 {
 			case 1:

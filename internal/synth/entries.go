@@ -511,9 +511,8 @@ func (g *gen) entry(h *heading, seq int) model.Entry {
 	w := g.where(r, kind)
 	d := h.when.Start
 	e := model.Entry{
-		Statement:    model.Statement{ID: entryID(h, seq)},
+		Statement:    model.Statement{ID: entryID(h, seq), Places: w.places},
 		Kind:         kind,
-		Places:       w.places,
 		Group:        w.group,
 		GeoPrecision: w.geo,
 	}
