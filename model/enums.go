@@ -150,8 +150,10 @@ func (p Party) IsZero() bool { return p == PartyAll }
 type Qualifier uint8
 
 // Qualifiers. For Range, Figure.Low and Figure.High hold the bounds; for
-// the others Figure.Value holds the number (the lower bound for the words
-// Dozens, Hundreds and Thousands: 10, 100, 1000).
+// the others Figure.Value holds the number. For the words Dozens, Hundreds
+// and Thousands it is the lower bound the words imply, 10, 100 or 1000,
+// which Figure.Bounds gives when Value is left out; a larger Value ("at
+// least 3,000": thousands) may be given.
 const (
 	Exact     Qualifier = iota // exactly Value
 	About                      // about Value
@@ -180,6 +182,20 @@ func (q Qualifier) IsZero() bool { return q == Exact }
 // IsWord reports whether q is an order of magnitude given in words
 // (dozens, hundreds, thousands) rather than a number.
 func (q Qualifier) IsWord() bool { return q == Dozens || q == Hundreds || q == Thousands }
+
+// wordValue returns the lower bound a word qualifier implies, 0 for the
+// others.
+func (q Qualifier) wordValue() float64 {
+	switch q {
+	case Dozens:
+		return 10
+	case Hundreds:
+		return 100
+	case Thousands:
+		return 1000
+	}
+	return 0
+}
 
 // FigureStatus is where a figure stands.
 type FigureStatus uint8

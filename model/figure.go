@@ -42,5 +42,8 @@ func (f *Figure) Bounds() (lo, hi float64) {
 	if f.Qualifier == Range {
 		return f.Low, f.High
 	}
+	if v := f.Qualifier.wordValue(); v > 0 && f.Value == 0 {
+		return v, v
+	}
 	return f.Value, f.Value
 }

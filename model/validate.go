@@ -938,6 +938,9 @@ func (v *validator) figure(i int, f *Figure) {
 	} else if f.Low != 0 || f.High != 0 {
 		v.errorf(path+".qualifier", ErrInvalidValue, "low and high are for qualifier range, not %s", f.Qualifier)
 	}
+	if w := f.Qualifier.wordValue(); w > 0 && f.Value != 0 && f.Value < w {
+		v.errorf(path+".value", ErrInvalidValue, "%s means at least %v, not %v: leave the value out or give that lower bound or a larger one", f.Qualifier, w, f.Value)
+	}
 	if f.Scope != "" {
 		v.placeRef(path+".scope", f.Scope)
 	}

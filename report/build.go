@@ -29,6 +29,11 @@ type Options struct {
 	// Locales says how the catalogs behave, e.g. a fallback language for
 	// missing messages. The zero value makes a missing message an error.
 	Locales locales.Options
+
+	// Omit leaves parts of the briefing out: Omit: []Part{PartMap,
+	// PartErrata} makes a briefing without map and errata. The zero value
+	// keeps every part.
+	Omit []Part
 }
 
 // Build composes the briefing of d. It reports an error, never a partial
@@ -58,6 +63,7 @@ type builder struct {
 	locs   []*locales.Locale
 	places *places
 	match  *matcher
+	omit   uint16 // 1<<Part for each part left out
 	err    error
 
 	labels      map[model.SourceID]int // disambiguators over the whole dossier
@@ -101,6 +107,12 @@ func (b *builder) init(opt Options) error {
 			return fmt.Errorf("report: %w", err)
 		}
 		b.locs = append(b.locs, loc)
+	}
+	for _, p := range opt.Omit {
+		if !p.valid() {
+			return fmt.Errorf("report: %w: unknown part %v to omit", ErrOptions, p)
+		}
+		b.omit |= 1 << p
 	}
 	m, err := newMatcher(opt.Filter, b.places)
 	if err != nil {
@@ -244,24 +256,41 @@ func (b *builder) build() {
 	b.meta()
 	b.filters()
 	d := b.d
-	if len(d.Background) > 0 {
-		s := b.section(SectionBackground, "background", 1, b.msg(locales.BackgroundHeading, nil))
-		s.Blocks = b.statements("background", d.Background)
+	if !b.omits(PartBackground) {
+		if blocks := b.statements("background", d.Background); len(blocks) > 0 {
+			s := b.section(SectionBackground, "background", 1, b.msg(locales.BackgroundHeading, nil))
+			s.Blocks = blocks
+		}
 	}
 	b.chronology()
-	for i := range d.Sections {
-		b.doc.Sections = append(b.doc.Sections, b.thematic(fmt.Sprintf("sections[%d]", i), &d.Sections[i], 1))
+	if !b.omits(PartSections) {
+		for i := range d.Sections {
+			if s := b.thematic(fmt.Sprintf("sections[%d]", i), &d.Sections[i], 1); s != nil {
+				b.doc.Sections = append(b.doc.Sections, s)
+			}
+		}
 	}
-	if len(d.Notes) > 0 {
-		s := b.section(SectionNotes, "notes", 1, b.msg(locales.NotesHeading, nil))
-		s.Blocks = b.statements("notes", d.Notes)
+	if !b.omits(PartNotes) {
+		if blocks := b.statements("notes", d.Notes); len(blocks) > 0 {
+			s := b.section(SectionNotes, "notes", 1, b.msg(locales.NotesHeading, nil))
+			s.Blocks = blocks
+		}
 	}
-	b.figures()
+	if !b.omits(PartFigures) {
+		b.figures()
+	}
 	b.protestMap()
-	b.bibliography()
-	b.errata()
+	if !b.omits(PartBibliography) {
+		b.bibliography()
+	}
+	if !b.omits(PartErrata) {
+		b.errata()
+	}
 	b.contents()
 }
+
+// omits reports whether the options leave part p out.
+func (b *builder) omits(p Part) bool { return b.omit&(1<<p) != 0 }
 
 // section appends a top-level section to the document.
 func (b *builder) section(kind SectionKind, anchor string, level int, title L) *Section {
@@ -407,6 +436,9 @@ func (b *builder) statements(path string, ss []model.Statement) []Block {
 	var out []Block
 	var list *List
 	for i := range ss {
+		if !b.match.statement(&ss[i], b.d.Country) {
+			continue
+		}
 		p := b.paragraph(fmt.Sprintf("%s[%d]", path, i), &ss[i])
 		if !ss[i].Bullet {
 			list = nil
@@ -547,11 +579,18 @@ func (b *builder) entry(path string, e *model.Entry, day *model.Day) *Paragraph 
 }
 
 func (b *builder) thematic(path string, sec *model.Section, level int) *Section {
-	s := &Section{Kind: SectionThematic, Anchor: b.anchor("section-" + sec.ID), Level: level, Title: b.text(path+".title", sec.Title)}
-	s.Blocks = b.statements(path+".paragraphs", sec.Paragraphs)
+	blocks := b.statements(path+".paragraphs", sec.Paragraphs)
+	var subs []*Section
 	for i := range sec.Sections {
-		s.Sections = append(s.Sections, b.thematic(fmt.Sprintf("%s.sections[%d]", path, i), &sec.Sections[i], level+1))
+		if sub := b.thematic(fmt.Sprintf("%s.sections[%d]", path, i), &sec.Sections[i], level+1); sub != nil {
+			subs = append(subs, sub)
+		}
 	}
+	if len(blocks) == 0 && len(subs) == 0 {
+		return nil // a focused briefing left out every paragraph
+	}
+	s := &Section{Kind: SectionThematic, Anchor: b.anchor("section-" + sec.ID), Level: level, Title: b.text(path+".title", sec.Title)}
+	s.Blocks, s.Sections = blocks, subs
 	return s
 }
 

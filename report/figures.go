@@ -60,6 +60,12 @@ type KeyFigure struct {
 	Label       L           // "Killed — security forces"
 	Official    *FigureItem // nil when no official figure
 	Independent *FigureItem // nil when no independent figure
+
+	// Scope is the place both figures count, empty for the whole country,
+	// and then named in Label. A briefing focused on a place, or a
+	// dossier with a Focus, has the figures of that place when there are
+	// some, else of the regions it lies in, else national ones.
+	Scope model.PlaceID
 }
 
 // Contested is a set of figures for one metric, party and scope that
@@ -366,15 +372,23 @@ func (b *builder) figures() {
 			fs.Retracted = append(fs.Retracted, FigureRef(r))
 		}
 	}
-	fs.Key = b.keyFigures(s, st)
-	fs.Contested = b.contested(s, fs.Key, st)
+	fs.Key = b.keyFigures(s, st, b.keyScopes(s))
+	pairs := fs.Key
+	if len(b.keyScopes(s)) > 1 {
+		// The latest national figures of each side disagree as much in
+		// a focused briefing.
+		pairs = append(slices.Clip(pairs), b.keyFigures(s, st, []int32{0})...)
+	}
+	fs.Contested = b.contested(s, pairs, st)
 	fs.Series = b.series(s)
 	s.done()
 	if fs.Count == 0 {
 		return
 	}
 	sec := b.section(SectionKeyFigures, "key-figures", 1, b.msg(locales.KeyFiguresHeading, nil))
-	sec.Blocks = []Block{&FigureTable{}}
+	if len(fs.Key) > 0 {
+		sec.Blocks = []Block{&FigureTable{}}
+	}
 	if len(fs.Contested) > 0 {
 		sec.Sections = append(sec.Sections, &Section{Kind: SectionKeyFigures, Anchor: b.anchor("contested-figures"), Level: 2,
 			Title: b.msg(locales.ContestedFiguresHeading, nil), Blocks: []Block{&ContestedTable{}}})
@@ -384,22 +398,23 @@ func (b *builder) figures() {
 	}
 }
 
-// keyFigures picks, per metric and party, the latest national figure of
-// each side that still stands.
-func (b *builder) keyFigures(s *figureSet, st *standing) []*KeyFigure {
+// keyFigures picks, per metric and party, the latest figure of each side
+// that still stands, for the first scope of keyScopes that has one.
+func (b *builder) keyFigures(s *figureSet, st *standing, scopes []int32) []*KeyFigure {
 	type side struct {
 		m        model.Metric
 		p        model.Party
+		scope    int32
 		official bool
 	}
 	best := map[side]FigureRef{}
 	for r := range s.recs {
 		ref := FigureRef(r)
 		rec := &s.recs[r]
-		if !slices.Contains(keyMetrics, rec.metric) || !s.national(ref) || rec.qual.IsWord() || !st.at(ref, noDay) {
+		if !slices.Contains(keyMetrics, rec.metric) || !slices.Contains(scopes, rec.scope) || rec.qual.IsWord() || !st.at(ref, noDay) {
 			continue
 		}
-		k := side{rec.metric, rec.party, rec.official}
+		k := side{rec.metric, rec.party, rec.scope, rec.official}
 		if cur, ok := best[k]; !ok || s.later(ref, cur) {
 			best[k] = ref
 		}
@@ -408,29 +423,66 @@ func (b *builder) keyFigures(s *figureSet, st *standing) []*KeyFigure {
 	for _, m := range keyMetrics {
 		for _, p := range model.Parties() {
 			k := &KeyFigure{Metric: m, Party: p}
-			for _, official := range []bool{true, false} {
-				ref, ok := best[side{m, p, official}]
-				if !ok {
-					continue
+			for _, sc := range scopes {
+				for _, official := range []bool{true, false} {
+					ref, ok := best[side{m, p, sc, official}]
+					if !ok {
+						continue
+					}
+					it, err := s.item(ref)
+					if err != nil {
+						b.fail(err)
+						return nil
+					}
+					if official {
+						k.Official = it
+					} else {
+						k.Independent = it
+					}
 				}
-				it, err := s.item(ref)
-				if err != nil {
-					b.fail(err)
-					return nil
-				}
-				if official {
-					k.Official = it
-				} else {
-					k.Independent = it
+				if k.Official != nil || k.Independent != nil {
+					k.Scope = s.scopes[sc]
+					break
 				}
 			}
 			if k.Official != nil || k.Independent != nil {
 				k.Label = b.metricParty(m, p)
+				if k.Scope != "" {
+					name := b.placeName("key figures", k.Scope)
+					for i := range k.Label {
+						k.Label[i] += " (" + name[i] + ")"
+					}
+				}
 				out = append(out, k)
 			}
 		}
 	}
 	return out
+}
+
+// keyScopes returns the scopes whose figures may be key, in order of
+// preference: for a briefing focused on places, each of them and the
+// regions it lies in; otherwise the dossier's focus and the regions it
+// lies in; then the whole country (scope 0). Scopes no figure counts are
+// left out.
+func (b *builder) keyScopes(s *figureSet) []int32 {
+	var out []int32
+	add := func(id model.PlaceID) {
+		if sc, ok := s.scopeIndex[id]; ok && id != b.d.Country && !slices.Contains(out, sc) {
+			out = append(out, sc)
+		}
+	}
+	start := b.doc.Filter.Places
+	if len(start) == 0 && b.d.Focus != "" {
+		start = []model.PlaceID{b.d.Focus}
+	}
+	for _, id := range start {
+		add(id)
+		for _, a := range b.places.ancestors(id) {
+			add(a)
+		}
+	}
+	return append(out, 0)
 }
 
 // later reports whether a was reported after b (then stands at a later

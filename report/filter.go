@@ -142,6 +142,16 @@ func (m *matcher) dates(s model.DateSpan) bool {
 	return true
 }
 
+// statement reports whether a statement outside the chronology is kept:
+// one that names no dates and no places is context, always kept; one that
+// does is kept when they match, as an entry's would.
+func (m *matcher) statement(s *model.Statement, country model.PlaceID) bool {
+	if !s.When.IsZero() && !m.dates(s.When) {
+		return false
+	}
+	return len(s.Places) == 0 || m.place(s.Places, country)
+}
+
 func (m *matcher) entry(e *model.Entry, day *model.Day, country model.PlaceID) bool {
 	if len(m.kinds) > 0 && !m.kinds[e.Kind] {
 		return false

@@ -125,7 +125,7 @@ func (b *builder) protestMap() {
 	}
 	walk(b.doc.Sections)
 	b.gazetteer(byEntry)
-	if len(m.Points) == 0 {
+	if len(m.Points) == 0 || b.omits(PartMap) {
 		return
 	}
 	for _, pt := range m.Points {
