@@ -276,13 +276,9 @@ func (b *builder) build() {
 			s.Blocks = blocks
 		}
 	}
-	if !b.omits(PartFigures) {
-		b.figures()
-	}
+	b.figures()
 	b.protestMap()
-	if !b.omits(PartBibliography) {
-		b.bibliography()
-	}
+	b.bibliography()
 	if !b.omits(PartErrata) {
 		b.errata()
 	}
@@ -819,6 +815,9 @@ func (b *builder) bibliography() {
 		g.Title = b.each("bibliography", func(l *locales.Locale) (string, error) { return l.CategoryHeading(c) })
 		b.doc.Bibliography = append(b.doc.Bibliography, g)
 		b.doc.Sources = append(b.doc.Sources, g.Items...)
+	}
+	if b.omits(PartBibliography) {
+		return // the sources stay in the document, for the footnotes and the workbook
 	}
 	s := b.section(SectionBibliography, "bibliography", 1, b.msg(locales.BibliographyHeading, nil))
 	s.Blocks = []Block{&BibliographyBlock{}}

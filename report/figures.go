@@ -344,7 +344,11 @@ func (b *builder) figures() {
 		s.recs = make([]figRec, 0, n)
 	}
 	var scope [1]model.PlaceID
-	err := d.EachFigure(func(i int, f *model.Figure) error {
+	each := d.EachFigure
+	if b.omits(PartFigures) {
+		each = func(func(int, *model.Figure) error) error { return nil }
+	}
+	err := each(func(i int, f *model.Figure) error {
 		sc := scope[:0]
 		if f.Scope != "" {
 			sc = append(sc, f.Scope)

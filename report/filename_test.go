@@ -59,7 +59,7 @@ func TestFileStem(t *testing.T) {
 		{"com10", "com10"},
 		{"e\u0301te", "\u00e9te-582783ae"}, // decomposed: made NFC, so changed
 		{"\u00e9te", "\u00e9te"},
-		{"\u0301x", "x-2f9e1ecc"}, // a mark with no letter before it
+		{"\u0301x", "x-2f9e1ecc"},                     // a mark with no letter before it
 		{long, strings.Repeat("é", 55) + "-f42ec48e"}, // 200 bytes, cut
 	} {
 		if got := report.FileStem(tt.in); got != tt.want {

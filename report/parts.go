@@ -14,9 +14,9 @@ const (
 	PartBackground   Part = iota + 1 // the background before the chronology
 	PartSections                     // the thematic sections after it
 	PartNotes                        // the free notes
-	PartFigures                      // key, contested and retracted figures, the chart; the figures of the workbook
+	PartFigures                      // the figures: key, contested and retracted figures, the chart, the workbook's figure sheets
 	PartMap                          // the map of events
-	PartBibliography                 // the bibliography (footnotes still cite every source in full)
+	PartBibliography                 // the bibliography section (footnotes still cite every source in full, and Document.Sources lists them)
 	PartErrata                       // the errata
 )
 
