@@ -23,7 +23,7 @@ const (
 	ChronologyHeading       ID = "Chronology.Heading"
 	KeyFiguresHeading       ID = "KeyFigures.Heading"
 	ContestedFiguresHeading ID = "ContestedFigures.Heading"
-	ProtestMapHeading       ID = "ProtestMap.Heading"
+	MapHeading              ID = "Map.Heading"
 	BibliographyHeading     ID = "Bibliography.Heading"
 	ContentsHeading         ID = "Contents.Heading"
 	NotesHeading            ID = "Notes.Heading"

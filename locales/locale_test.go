@@ -61,7 +61,7 @@ func TestMessage(t *testing.T) {
 	}{
 		{locales.ChronologyHeading, nil, byLang{fr: "Chronologie", en: "Chronology", ru: "Хронология"}},
 		{locales.ContentsHeading, nil, byLang{fr: "Table des matières", en: "Table of contents"}},
-		{locales.ProtestMapHeading, nil, byLang{fr: "Carte des manifestations", en: "Map of protests"}},
+		{locales.MapHeading, nil, byLang{fr: "Carte des événements", en: "Map of events"}},
 		{locales.FieldAsOf, nil, byLang{fr: "À la date du", en: "As of"}},
 		{locales.FieldUpdatedOn, map[string]any{"Date": "10 janvier 2022"}, byLang{fr: "mis à jour le 10 janvier 2022"}},
 		{locales.FieldUpdatedOn, map[string]any{"Date": "10 January 2022"}, byLang{en: "updated on 10 January 2022"}},

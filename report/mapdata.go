@@ -8,9 +8,10 @@ import (
 	"github.com/coibrief/coibrief/model"
 )
 
-// Map is the data of a protest map: each place of the briefing's
+// Map is the data of the map of events: each place of the briefing's
 // chronology with coordinates, how much happened there, and the worst of it.
 type Map struct {
+	Title   L // the dossier's map title, or "Map of events"
 	Country model.PlaceID
 	Points  []*MapPoint       // by number of entries, most first, then by name
 	Kinds   []model.EventKind // the kinds that colour some point, most severe first (the legend)
@@ -151,8 +152,12 @@ func (b *builder) protestMap() {
 	for _, k := range m.Kinds {
 		m.Legend = append(m.Legend, b.each("map legend", func(l *locales.Locale) (string, error) { return l.EventKind(k) }))
 	}
+	m.Title = b.optText("mapTitle", b.d.MapTitle)
+	if b.d.MapTitle.IsZero() {
+		m.Title = b.msg(locales.MapHeading, nil)
+	}
 	b.doc.Map = m
-	s := b.section(SectionMap, "map", 1, b.msg(locales.ProtestMapHeading, nil))
+	s := b.section(SectionMap, "map", 1, m.Title)
 	s.Blocks = []Block{&MapBlock{}}
 }
 
