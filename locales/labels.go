@@ -6,6 +6,7 @@ import (
 
 	"github.com/coibrief/coibrief/model"
 	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 )
 
 // Label returns the label of a model enum value in l's language, as a
@@ -101,14 +102,29 @@ func (l *Locale) PlaceName(p *model.Place) (string, error) {
 }
 
 // LanguageName returns the name of a language as a list of languages
-// prints it mid-sentence: "kazakh" in French, "Kazakh" in English. Its
-// message id is "Language." followed by the tag ("Language.kk"); a tag
-// with a script or region falls back to its base language's name. A
-// language the catalogs do not name is an error wrapping ErrMissingMessage.
+// prints it mid-sentence: "kazakh" in French, "Kazakh" in English. The
+// name comes from CLDR (golang.org/x/text/language/display), for any BCP 47
+// tag; a catalog overrides it with a message "Language." followed by the
+// tag ("Language.prs" names Dari, which CLDR lacks), or by its base
+// language. A language CLDR cannot name in the catalog's language is
+// named in itself, or else by its tag: never an error, for a usable
+// Locale.
 func (l *Locale) LanguageName(tag language.Tag) (string, error) {
+	if !l.usable() {
+		return "", errUnusable
+	}
 	s, err := l.localize(ID(languagePrefix+tag.String()), nil, nil)
 	if base, _ := tag.Base(); errors.Is(err, ErrMissingMessage) && base.String() != tag.String() {
-		return l.localize(ID(languagePrefix+base.String()), nil, nil)
+		s, err = l.localize(ID(languagePrefix+base.String()), nil, nil)
 	}
-	return s, err
+	if !errors.Is(err, ErrMissingMessage) {
+		return s, err
+	}
+	if n := display.Languages(l.cat.tag).Name(tag); n != "" {
+		return n, nil
+	}
+	if n := display.Self.Name(tag); n != "" {
+		return n, nil
+	}
+	return tag.String(), nil
 }
