@@ -1,16 +1,19 @@
 package pdf
 
 import (
+	"strconv"
+
 	"github.com/go-pdf/fpdf"
 )
 
 // drawer draws on an fpdf document, remembering the current font and
 // colour so as to set them only when they change.
 type drawer struct {
-	f     *fpdf.Fpdf
-	face  face
-	size  float64
-	color rgb
+	f      *fpdf.Fpdf
+	face   face
+	size   float64
+	color  rgb
+	hscale float64 // the horizontal scaling of text, 0 for none
 
 	buf []byte // the text of the span being drawn
 	// the width of a space in spaceFace at spaceSize, mm
@@ -29,12 +32,22 @@ func (d *drawer) setStyle(st style) {
 		d.f.SetTextColor(int(st.color.r), int(st.color.g), int(st.color.b))
 		d.color = st.color
 	}
+	if st.hscale != d.hscale {
+		// fpdf has no call for the text's horizontal scaling: set the
+		// PDF operator Tz, whose value lasts until the page ends
+		z := st.hscale
+		if z == 0 {
+			z = 1
+		}
+		d.f.RawWriteStr(strconv.FormatFloat(z*100, 'f', 2, 64) + " Tz")
+		d.hscale = st.hscale
+	}
 }
 
-// text draws s with its baseline at y.
+// text draws s on one line (see oneLine) with its baseline at y.
 func (d *drawer) text(x, y float64, s string, st style) {
 	d.setStyle(st)
-	d.f.Text(x, y-st.rise*ptToMM, s)
+	d.f.Text(x, y-st.rise*ptToMM, oneLine(s))
 }
 
 // space returns the width of a space in st, mm, as measurer.words
@@ -135,6 +148,7 @@ func (d *drawer) drawSpan(s *span, l *line, y, base, extra float64) {
 		text = string(d.buf)
 	}
 	d.buf = d.buf[:0]
+	text = visible(text)
 	w := s.width
 	if s.gaps > 0 && extra > 0 {
 		// fpdf justifies UTF-8 text in a cell with a TJ array that adds

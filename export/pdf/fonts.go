@@ -33,9 +33,15 @@ type fontInfo struct {
 	upem          float64
 
 	mu   sync.Mutex
-	adv  [0x3000]int16 // advance in 1/1000 em for runes below 0x3000; -1 when not in the font, 0 when not computed
+	adv  [0x3000]int16 // advance in 1/1000 em for runes below 0x3000, advMissing, advIgnored, or 0 when not computed
 	more map[rune]int16
 }
+
+// Values of fontInfo.adv besides advances.
+const (
+	advMissing = -1 // the font has no glyph
+	advIgnored = -2 // a default-ignorable code point: no glyph is drawn
+)
 
 var (
 	fontsOnce sync.Once
@@ -68,7 +74,8 @@ func loadFonts() error {
 }
 
 // advance returns the advance width of r in 1/1000 em as fpdf rounds it,
-// and false when the font has no glyph for r.
+// and false when the font has no glyph for r. A default-ignorable code
+// point has no width and is never missing: it is not drawn.
 func (fi *fontInfo) advance(r rune) (int16, bool) {
 	fi.mu.Lock()
 	defer fi.mu.Unlock()
@@ -79,14 +86,16 @@ func (fi *fontInfo) advance(r rune) (int16, bool) {
 func (fi *fontInfo) advanceLocked(r rune) (int16, bool) {
 	if r >= 0 && r < rune(len(fi.adv)) {
 		if a := fi.adv[r]; a != 0 {
-			return a, a > 0
+			return known(a)
 		}
 	} else if a, ok := fi.more[r]; ok {
-		return a, a > 0
+		return known(a)
 	}
 	var buf sfnt.Buffer
-	a := int16(-1)
-	if gi, err := fi.font.GlyphIndex(&buf, r); err == nil && gi != 0 {
+	a := int16(advMissing)
+	if ignorable(r) {
+		a = advIgnored
+	} else if gi, err := fi.font.GlyphIndex(&buf, r); err == nil && gi != 0 {
 		if adv, err := fi.font.GlyphAdvance(&buf, gi, fixedUnits(fi.upem), 0); err == nil {
 			a = int16(math.Round(float64(adv) / 64 * 1000 / fi.upem))
 			if a == 0 {
@@ -99,24 +108,34 @@ func (fi *fontInfo) advanceLocked(r rune) (int16, bool) {
 	} else {
 		fi.more[r] = a
 	}
+	return known(a)
+}
+
+// known turns a computed value of fontInfo.adv into an advance and
+// whether the rune can be set.
+func known(a int16) (int16, bool) {
+	if a == advIgnored {
+		return 0, true
+	}
 	return a, a > 0
 }
 
 // fixedUnits returns ppem so that GlyphAdvance answers in font units (26.6).
 func fixedUnits(upem float64) fixedInt { return fixedInt(int32(upem) << 6) }
 
-// width returns the width of s in points at size, and the first rune the
-// font cannot draw. It takes the lock once for the whole string.
-func (fi *fontInfo) width(s string, size float64) (float64, rune, bool) {
+// width returns the width of s in points at size, and false when the font
+// cannot draw a character of s. It takes the lock once for the whole
+// string.
+func (fi *fontInfo) width(s string, size float64) (float64, bool) {
 	total := 0
 	fi.mu.Lock()
 	defer fi.mu.Unlock()
 	for _, r := range s {
 		a, ok := fi.advanceLocked(r)
 		if !ok {
-			return 0, r, false
+			return 0, false
 		}
 		total += int(a)
 	}
-	return float64(total) * size / 1000, 0, true
+	return float64(total) * size / 1000, true
 }

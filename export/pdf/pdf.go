@@ -73,7 +73,17 @@ type Info struct {
 
 // Write renders doc to w. It writes nothing to w when it fails: the whole
 // PDF is rendered in memory first. Text the embedded fonts cannot draw is
-// an error naming the text and the character (ErrGlyph), never a blank box.
+// an error (ErrGlyph) that names each character they lack and the first
+// text that holds it, never a blank box; Check finds these characters in
+// a dossier before a briefing is built.
+//
+// A line break in a text (a newline, CR LF, CR, U+2028 or U+2029) starts a
+// new line of its paragraph, heading or table cell, and a tab is a space;
+// where there is room for one line only (the running head, the table of
+// contents, the labels of the map and chart), a line break is a space.
+// Default-ignorable code points, such as U+00AD SOFT HYPHEN, U+200B ZERO
+// WIDTH SPACE or a variation selector, are not drawn. A number is never
+// broken across lines: one wider than its column is set condensed.
 func Write(w io.Writer, doc *report.Document, opt Options) (Info, error) {
 	if w == nil {
 		return Info{}, fmt.Errorf("pdf: %w: nil writer", ErrOptions)
@@ -143,11 +153,12 @@ func Render(doc *report.Document, opt Options) (data []byte, info Info, err erro
 	} else {
 		b.body()
 	}
+	b.measureRunningHeads(langs)
 	if b.err != nil {
 		return nil, Info{}, b.err
 	}
-	if b.m.err != nil {
-		return nil, Info{}, b.m.err
+	if err := b.m.err(); err != nil {
+		return nil, Info{}, err
 	}
 
 	pages, pos := paginate(b.items, b.notes, true)
@@ -166,14 +177,14 @@ func Render(doc *report.Document, opt Options) (data []byte, info Info, err erro
 	d := &drawer{f: f, face: numFaces}
 	for i, pg := range pages {
 		f.AddPage()
-		d.face, d.color = numFaces, rgb{1, 2, 3} // fpdf resets state between pages
+		d.face, d.color, d.hscale = numFaces, rgb{1, 2, 3}, 0 // fpdf resets state between pages
 		d.setStyle(stBody)
 		if !pg.cover {
 			b.runningHead(d, i+1, len(pages), langs)
 		}
 		for _, pl := range pg.items {
 			for _, mk := range pl.it.marks {
-				f.Bookmark(mk.title, mk.level, pl.y)
+				f.Bookmark(flat(mk.title), mk.level, pl.y)
 			}
 			pl.it.draw(d, pl.y)
 		}
@@ -188,8 +199,8 @@ func Render(doc *report.Document, opt Options) (data []byte, info Info, err erro
 		}
 		pages[i] = nil
 	}
-	if b.m.err != nil {
-		return nil, Info{}, b.m.err
+	if err := b.m.err(); err != nil {
+		return nil, Info{}, err
 	}
 	if b.err != nil {
 		return nil, Info{}, b.err
@@ -268,19 +279,34 @@ func (b *builder) tocEntries(ed Edition, langs []int) []tocEntry {
 	return out
 }
 
-// runningHead draws the running head and foot of a page.
-func (b *builder) runningHead(d *drawer, page, total int, langs []int) {
+// runningHeadText returns the running head of the edition of langs: its
+// short titles, and the date of the last version.
+func (b *builder) runningHeadText(langs []int) (head, date string) {
 	meta := &b.doc.Meta
 	parts := make([]string, 0, len(langs))
 	for _, l := range langs {
 		parts = append(parts, meta.ShortTitle[l])
 	}
-	head := strings.Join(slices.Compact(parts), " / ")
-	d.text(marginL, 14, head, stSmall)
-	date := meta.PublishedText[langs[0]]
+	head = strings.Join(slices.Compact(parts), " / ")
+	date = meta.PublishedText[langs[0]]
 	if meta.UpdatedText[langs[0]] != "" {
 		date = meta.UpdatedText[langs[0]]
 	}
+	return head, date
+}
+
+// measureRunningHeads measures the running heads before any page is
+// drawn, so that a character the fonts lack is an error of the layout.
+func (b *builder) measureRunningHeads(langs []int) {
+	head, date := b.runningHeadText(langs)
+	b.m.width(head, stSmall, "running head")
+	b.m.width(date, stSmall, "running head")
+}
+
+// runningHead draws the running head and foot of a page.
+func (b *builder) runningHead(d *drawer, page, total int, langs []int) {
+	head, date := b.runningHeadText(langs)
+	d.text(marginL, 14, head, stSmall)
 	d.text(pageW-marginR-b.m.width(date, stSmall, "running head"), 14, date, stSmall)
 	d.stroke(rgb{180, 188, 204}, 0.2)
 	d.f.Line(marginL, 16, pageW-marginR, 16)

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -15,6 +16,9 @@ type style struct {
 	size  float64 // in points
 	color rgb
 	rise  float64 // baseline shift in points (superscripts)
+	// hscale scales the text horizontally: 0.9 sets it at 90 % of its
+	// width. 0 is no scaling.
+	hscale float64
 }
 
 type rgb struct{ r, g, b uint8 }
@@ -47,11 +51,12 @@ type piece struct {
 	width float64 // mm
 }
 
-// word is what lies between two breakable spaces.
+// word is what lies between two breakable spaces, or a line break.
 type word struct {
 	pieces []piece
 	width  float64
 	space  float64 // width of the space before it, mm
+	brk    float64 // a line break: the size of its text, pt; 0 for a word
 }
 
 // line is a laid-out line of text.
@@ -62,44 +67,127 @@ type line struct {
 	ascent   float64 // baseline from the top, mm
 	justify  bool
 	maxWidth float64
-	notes    []int // footnotes called on this line
+	notes    []int   // footnotes called on this line
+	size     float64 // of a line left empty by a line break: the size of its text, pt
 }
 
-// measurer measures text and remembers the first character the fonts
-// cannot draw.
+// measurer measures text and records the characters the fonts cannot
+// draw, each with the first text that holds it.
 type measurer struct {
-	err error
+	missing []missingGlyph
+	seen    map[rune]bool
 }
 
-func (m *measurer) width(s string, st style, where string) float64 {
-	w, r, ok := fonts[st.face].width(s, st.size)
-	if !ok {
-		if m.err == nil {
-			m.err = fmt.Errorf("pdf: %s: %w: %q (%U) in %q", where, ErrGlyph, r, r, cut(s, 60))
+// missingGlyph is a character the fonts cannot draw, where it was first
+// met and the text that holds it there.
+type missingGlyph struct {
+	r           rune
+	where, text string
+}
+
+// maxMissing is how many missing characters the error of a render lists.
+const maxMissing = 20
+
+// err returns nil, or an error wrapping ErrGlyph that lists the
+// characters the fonts cannot draw, each with where it was first met.
+func (m *measurer) err() error {
+	if len(m.missing) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	for i, g := range m.missing {
+		if i == maxMissing {
+			fmt.Fprintf(&b, "; and %d more (Check lists every text that holds one)", len(m.missing)-i)
+			break
 		}
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		fmt.Fprintf(&b, "%s in %s: %q", describe(g.r), g.where, excerpt(g.text, g.r, 60))
+	}
+	return fmt.Errorf("pdf: %w: %s", ErrGlyph, b.String())
+}
+
+// miss records the characters of s, in face f, that the font cannot draw.
+func (m *measurer) miss(s string, f face, where string) {
+	for _, r := range s {
+		if _, ok := fonts[f].advance(r); ok || m.seen[r] {
+			continue
+		}
+		if m.seen == nil {
+			m.seen = map[rune]bool{}
+		}
+		m.seen[r] = true
+		m.missing = append(m.missing, missingGlyph{r: r, where: where, text: s})
+	}
+}
+
+// width returns the width of s in mm, set on one line (see oneLine).
+// where names the text in errors.
+func (m *measurer) width(s string, st style, where string) float64 {
+	return m.measure(oneLine(s), st, where)
+}
+
+// measure returns the width in mm of s, which holds no tab or line break.
+func (m *measurer) measure(s string, st style, where string) float64 {
+	w, ok := fonts[st.face].width(s, st.size)
+	if !ok {
+		m.miss(s, st.face, where)
 		return 0
 	}
 	return w * ptToMM
 }
 
-// runeWidth is width(string(r), st, where), without making the string.
+// runeWidth is measure(string(r), st, where), without making the string.
 func (m *measurer) runeWidth(r rune, st style, where string) float64 {
 	a, ok := fonts[st.face].advance(r)
 	if !ok {
-		return m.width(string(r), st, where) // records the error
+		return m.measure(string(r), st, where) // records r
 	}
 	return float64(a) * st.size / 1000 * ptToMM
 }
 
-func cut(s string, n int) string {
+// excerpt returns s, or when it is longer than n characters, the n or so
+// around the first r it holds, marking what it leaves out with "…".
+func excerpt(s string, r rune, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
-	return string([]rune(s)[:n]) + "…"
+	rs := []rune(s)
+	at := max(0, slices.Index(rs, r))
+	from := max(0, at-n/3)
+	to := min(len(rs), from+n)
+	from = max(0, to-n)
+	out := string(rs[from:to])
+	if from > 0 {
+		out = "…" + out
+	}
+	if to < len(rs) {
+		out += "…"
+	}
+	return out
 }
 
-// words splits runs into words at spaces. where names the text in errors.
-// The words share one array of pieces.
+// nextSpace returns where the first space, tab or line break of s is, its
+// length in bytes and whether it is a line break (see lineBreak); -1
+// when s has none.
+func nextSpace(s string) (at, n int, brk bool) {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ' || c == '\t':
+			return i, 1, false
+		case c < 0x20 || c == 0xC2 || c == 0xE2:
+			if n := lineBreak(s[i:]); n > 0 {
+				return i, n, true
+			}
+		}
+	}
+	return -1, 0, false
+}
+
+// words splits runs into words at spaces and tabs, and at line breaks,
+// each of which is a word of its own with no pieces (word.brk). where
+// names the text in errors. The words share one array of pieces.
 func (m *measurer) words(runs []run, where string) []word {
 	n := 0
 	for _, r := range runs {
@@ -113,32 +201,39 @@ func (m *measurer) words(runs []run, where string) []word {
 	var spaceStyle style
 	for _, r := range runs {
 		text := r.text
-		for i := 0; ; i++ {
-			p, rest, more := strings.Cut(text, " ")
-			if i > 0 {
-				if len(pieces) > start {
-					cur.pieces = pieces[start:len(pieces):len(pieces)]
-					out = append(out, cur)
-				}
-				cur, start = word{}, len(pieces)
-				pendingSpace = true
-				spaceStyle = r.st
+		for {
+			at, size, brk := nextSpace(text)
+			p := text
+			if at >= 0 {
+				p = text[:at]
 			}
 			if p != "" {
 				if len(pieces) == start && pendingSpace && len(out) > 0 {
-					cur.space = m.width(" ", spaceStyle, where)
+					cur.space = m.measure(" ", spaceStyle, where)
 				}
 				if len(pieces) == start {
 					pendingSpace = false
 				}
-				w := m.width(p, r.st, where)
+				w := m.measure(p, r.st, where)
 				pieces = append(pieces, piece{text: p, st: r.st, url: r.url, link: r.link, note: r.note, width: w})
 				cur.width += w
 			}
-			if !more {
+			if at < 0 {
 				break
 			}
-			text = rest
+			if len(pieces) > start {
+				cur.pieces = pieces[start:len(pieces):len(pieces)]
+				out = append(out, cur)
+			}
+			cur, start = word{}, len(pieces)
+			if brk {
+				out = append(out, word{brk: r.st.size})
+				pendingSpace = false
+			} else {
+				pendingSpace = true
+				spaceStyle = r.st
+			}
+			text = text[at+size:]
 		}
 	}
 	if len(pieces) > start {
@@ -148,9 +243,9 @@ func (m *measurer) words(runs []run, where string) []word {
 	return out
 }
 
-// wrap lays words out in lines no wider than maxWidth (mm). A word wider
-// than a line is broken between characters, after a slash or hyphen when
-// it can be. lead is the line height as a multiple of the font size. The
+// wrap lays words out in lines no wider than maxWidth (mm), starting a
+// new line at each line break. A word wider than a line is broken between
+// characters, after a slash or hyphen when it can be (see split). lead is the line height as a multiple of the font size. The
 // lines share one array of words.
 func (m *measurer) wrap(ws []word, maxWidth, lead float64, justify bool, where string) []line {
 	var lines []line
@@ -171,6 +266,16 @@ func (m *measurer) wrap(ws []word, maxWidth, lead float64, justify bool, where s
 		cur.width += w.space + w.width
 	}
 	for _, w := range ws {
+		if w.brk > 0 {
+			// the line ends here, and is not stretched; an empty one
+			// keeps the height of its text
+			cur.justify = false
+			if len(all) == start {
+				cur.size = w.brk
+			}
+			newLine()
+			continue
+		}
 		if len(all) > start && cur.width+w.space+w.width > maxWidth {
 			newLine()
 		}
@@ -195,6 +300,10 @@ func (m *measurer) wrap(ws []word, maxWidth, lead float64, justify bool, where s
 		l := &lines[i]
 		l.words = all[start:ends[i]:ends[i]]
 		start = ends[i]
+		if l.size > 0 {
+			l.height = l.size * lead * ptToMM
+			l.ascent = l.height - (lead-1)/2*l.size*ptToMM - 0.22*l.size*ptToMM
+		}
 		for _, w := range l.words {
 			for _, p := range w.pieces {
 				h := p.st.size * lead * ptToMM

@@ -25,7 +25,7 @@ func TestWrapKeepsNoBreakSpaces(t *testing.T) {
 			}
 		}
 	}
-	if m.err != nil {
-		t.Fatal(m.err)
+	if err := m.err(); err != nil {
+		t.Fatal(err)
 	}
 }
