@@ -179,3 +179,34 @@ func TestKeyFiguresScoped(t *testing.T) {
 		t.Error("Aktau briefing: no key figure")
 	}
 }
+
+// TestValidateLanguages checks that a dossier language with no catalog is
+// an error when the briefing is in it, a warning otherwise, and that
+// Build then fails as Validate said.
+func TestValidateLanguages(t *testing.T) {
+	d := dossier(t)
+	if issues := report.Validate(d, report.Options{}); issues.Err() != nil {
+		t.Fatalf("Kazakhstan: %v", issues.Err())
+	}
+	// qaa is a private-use tag: no catalog will ever exist for it.
+	qaa := language.MustParse("qaa")
+	d.Languages = append(d.Languages, qaa)
+	err := model.EachString(d, func(string, string) error { return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	issues := report.Validate(d, report.Options{Languages: []language.Tag{fr, qaa}})
+	last := issues[len(issues)-1]
+	want := `error: languages[2]: unsupported language: qaa (qaa) has no catalog of the briefing's words; catalogs exist for en, fr: brief in fr+en (the briefing program's -lang), or add a catalog as package locales explains`
+	if last.Error() != want {
+		t.Errorf("got %s\nwant %s", last.Error(), want)
+	}
+	issues = report.Validate(d, report.Options{Languages: []language.Tag{fr, en}})
+	last = issues[len(issues)-1]
+	if last.Severity != model.SeverityWarning || last.Path != "languages[2]" {
+		t.Errorf("briefing in fr+en: got %v; want a warning at languages[2]", last)
+	}
+	if _, err := report.Build(d, report.Options{Languages: []language.Tag{fr, qaa}}); err == nil {
+		t.Error("Build in qaa: no error")
+	}
+}
