@@ -10,7 +10,8 @@
 //	go run ./examples/briefing -place Almaty -from 2022-01-04 -to 2022-01-07
 //
 // Run with -h for every flag. Exit codes: 0 done, 1 invalid input or a
-// failed write, 2 a usage error.
+// file not written, 2 a usage error, 128 and the signal's number when
+// SIGINT, SIGTERM or SIGHUP stops it (which leaves no partial file).
 //
 // Memory: the figures of a dossier file stay in the file (model.OpenFile)
 // and the briefings are written as streams, so that what the program

@@ -3,10 +3,10 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -21,7 +21,11 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	binary = filepath.Join(dir, "briefing")
-	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
+	// go test puts the go command that runs it first on PATH.
+	gobin, err := exec.LookPath("go")
+	if err != nil {
+		panic(err)
+	}
 	if out, err := exec.Command(gobin, "build", "-o", binary, ".").CombinedOutput(); err != nil {
 		os.Stderr.Write(out)
 		panic(err)
@@ -207,9 +211,10 @@ func TestUnwritableOutput(t *testing.T) {
 	if err := os.WriteFile(blocker, []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	r := briefing(t, "-out", filepath.Join(blocker, "out"), "-format", "pdf", "-lang", "fr")
-	if r.code != 1 || !strings.Contains(r.stderr, "output directory") {
-		t.Errorf("exit %d, stderr %s", r.code, r.stderr)
+	r := briefing(t, "-q", "-out", filepath.Join(blocker, "out"), "-format", "pdf", "-lang", "fr")
+	want := fmt.Sprintf("briefing: output directory %q: mkdir %s: not a directory\n", filepath.Join(blocker, "out"), blocker)
+	if r.code != 1 || r.stderr != want {
+		t.Errorf("exit %d, stderr %q; want 1 and %q", r.code, r.stderr, want)
 	}
 }
 
@@ -239,7 +244,8 @@ func TestFailedRenderKeepsGoodFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := briefing(t, "-dossier", path, "-lang", "fr", "-format", "pdf", "-out", out)
-	if r.code != 1 || !strings.Contains(r.stderr, "U+2603") {
+	if r.code != 1 || !strings.Contains(r.stderr, "briefing: "+good+": not written: pdf: ") || !strings.Contains(r.stderr, "U+2603") ||
+		!strings.HasSuffix(r.stderr, "\nbriefing: 1 of 1 files not written\n") {
 		t.Fatalf("exit %d, stderr %s", r.code, r.stderr)
 	}
 	if data, _ := os.ReadFile(good); string(data) != "GOOD" {

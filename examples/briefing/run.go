@@ -6,11 +6,14 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/coibrief/coibrief/examples/kazakhstan"
@@ -26,6 +29,8 @@ const (
 	exitOK      = 0
 	exitInvalid = 1 // a bad dossier, an unknown place, a failed render or write
 	exitUsage   = 2 // a bad flag or flag value
+	// A signal (SIGINT, SIGTERM, SIGHUP) exits with 128 and its number,
+	// as a shell reports a program the signal killed: 130, 143, 129.
 )
 
 // usageError is a mistake in the command line.
@@ -75,7 +80,7 @@ func (c *config) flags(stderr io.Writer) *flag.FlagSet {
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usageText)
 		fs.PrintDefaults()
-		fmt.Fprintf(stderr, "\nEvent kinds: %s\nExit codes: 0 done, 1 invalid input or failed write, 2 usage error.\n", kindList())
+		fmt.Fprintf(stderr, "\nEvent kinds: %s\nExit codes: 0 done, 1 invalid input or a file not written, 2 usage error,\n128 and the signal's number when stopped by SIGINT, SIGTERM or SIGHUP (130, 143, 129).\n", kindList())
 	}
 	return fs
 }
@@ -101,7 +106,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "briefing: unexpected argument %q (flags start with -; see -h)\n", fs.Arg(0))
 		return exitUsage
 	}
-	err := c.run(stdout, stderr)
+	// From here on, a signal removes the temporary files and exits; what
+	// the program prints goes through the session, so that the signal's
+	// line is the last.
+	s := newSession(stderr, os.Exit)
+	defer s.stop()
+	stdout, stderr = s.gate(stdout), s.gate(stderr)
+	err := c.run(s, stdout, stderr)
 	var ue *usageError
 	switch {
 	case err == nil:
@@ -121,13 +132,16 @@ type job struct {
 	render func(w io.Writer) (string, error) // writes the file, returns a summary ("25 pages")
 }
 
-func (c *config) run(stdout, stderr io.Writer) error {
+func (c *config) run(s *session, stdout, stderr io.Writer) error {
 	progress := func(format string, args ...any) {
 		if !c.quiet {
 			fmt.Fprintf(stderr, format+"\n", args...)
 		}
 	}
 	// Check the command line before any work.
+	if c.out == "" {
+		return usagef("-out %q: want the directory to write into, e.g. -out /tmp/pack", c.out)
+	}
 	format := c.format
 	if format != "pdf" && format != "xlsx" && format != "all" {
 		return usagef("-format %q: want pdf, xlsx or all", format)
@@ -235,6 +249,10 @@ func (c *config) run(stdout, stderr io.Writer) error {
 		return fmt.Errorf("no entry of the chronology matches %s", strings.Join(firstLang(doc.Filters), "; "))
 	}
 
+	// The files are named after the dossier's id and the filter's place
+	// ids, which may hold anything an id may: report.FileName makes them
+	// safe names (no "..", no separator, no device name, at most 120
+	// bytes), and the session writes only inside the output directory.
 	base := d.ID + filterSuffix(filter, d)
 	var jobs []job
 	if format != "xlsx" {
@@ -255,11 +273,11 @@ func (c *config) run(stdout, stderr io.Writer) error {
 			eds = append(eds, pdf.Options{Edition: *edition})
 		}
 		for _, o := range eds {
-			name := base + "." + o.Language.String() + ".pdf"
+			ext := "." + o.Language.String() + ".pdf"
 			if o.Edition != pdf.Single {
-				name = base + "." + langs[0].String() + "-" + langs[1].String() + "." + o.Edition.String() + ".pdf"
+				ext = "." + langs[0].String() + "-" + langs[1].String() + "." + o.Edition.String() + ".pdf"
 			}
-			jobs = append(jobs, job{name: name, render: func(w io.Writer) (string, error) {
+			jobs = append(jobs, job{name: report.FileName(base, ext), render: func(w io.Writer) (string, error) {
 				info, err := pdf.Write(w, doc, o)
 				return fmt.Sprintf("%d pages", info.Pages), err
 			}})
@@ -272,26 +290,42 @@ func (c *config) run(stdout, stderr io.Writer) error {
 		}
 		rows := fmt.Sprintf("%d figures, %d entries, %d sources", figures, countParagraphEntries(doc), len(doc.Sources))
 		for _, tag := range langs {
-			jobs = append(jobs, job{name: base + "." + tag.String() + ".xlsx", render: func(w io.Writer) (string, error) {
-				return rows, xlsx.Write(w, doc, xlsx.Options{Language: tag})
+			name := report.FileName(base, "."+tag.String()+".xlsx")
+			jobs = append(jobs, job{name: name, render: func(w io.Writer) (string, error) {
+				tmp, err := s.tempDir()
+				if err != nil {
+					return "", err
+				}
+				warn := func(sp xlsx.Split) {
+					fmt.Fprintf(stderr, "briefing: warning: %s: %s\n", filepath.Join(c.out, name), sp)
+				}
+				return rows, xlsx.Write(w, doc, xlsx.Options{Language: tag, TempDir: tmp, OnSplit: warn})
 			}})
 		}
 	}
 
 	if err := os.MkdirAll(c.out, 0o755); err != nil {
-		return fmt.Errorf("output directory: %w", err)
+		return fmt.Errorf("output directory %q: %w", c.out, err)
 	}
-	w := newWriter()
-	defer w.stop()
+	if err := s.openOut(c.out); err != nil {
+		return fmt.Errorf("output directory %q: %w", c.out, err)
+	}
+	// A file that cannot be written does not stop the others.
+	failed := 0
 	for i, j := range jobs {
 		progress("[%d/%d] rendering %s", i+1, len(jobs), j.name)
 		start := time.Now()
 		path := filepath.Join(c.out, j.name)
-		n, summary, err := w.write(path, j.render)
+		n, summary, err := s.write(j.name, j.render)
 		if err != nil {
-			return fmt.Errorf("%s: %w", j.name, err)
+			failed++
+			fmt.Fprintf(stderr, "briefing: %s: not written: %v\n", path, err)
+			continue
 		}
 		fmt.Fprintf(stdout, "wrote %s (%s, %s, %s)\n", path, summary, size(n), time.Since(start).Round(time.Millisecond))
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d files not written", failed, len(jobs))
 	}
 	return nil
 }
@@ -391,64 +425,203 @@ func slicesContains(tags []language.Tag, t language.Tag) bool {
 	return false
 }
 
-// writer writes files atomically: to a temporary file beside the target,
-// renamed over it only once complete. An interrupt removes the temporary
-// file, so a target is never left half-written and a good file is never
-// replaced by a broken one.
-type writer struct {
-	mu   sync.Mutex
-	tmp  string
-	sigs chan os.Signal
-	done chan struct{}
+// session holds the files of a run: the output directory, opened as an
+// os.Root so that no file is written outside it whatever its name, the
+// temporary file being written there, and the run's temporary directory.
+// A signal — SIGINT (Ctrl-C), SIGTERM (what kill, timeout and systemd
+// send), SIGHUP (a closed terminal) — removes both, prints one line, and
+// exits with 128 and the signal's number.
+type session struct {
+	mu       sync.Mutex // held while files are created, renamed or removed, and while printing
+	stopping bool       // a signal came: the program is exiting
+	root     *os.Root   // the output directory, once opened
+	tmp      string     // the temporary file in root being written, or ""
+	dir      string     // the run's temporary directory, or ""
+	stderr   io.Writer
+	exit     func(int)
+	sigs     chan os.Signal
+	done     chan struct{}
 }
 
-func newWriter() *writer {
-	w := &writer{sigs: make(chan os.Signal, 1), done: make(chan struct{})}
-	signal.Notify(w.sigs, os.Interrupt)
+// signals are the signals that stop the program cleanly, by name.
+var signals = map[os.Signal]string{syscall.SIGINT: "SIGINT", syscall.SIGTERM: "SIGTERM", syscall.SIGHUP: "SIGHUP"}
+
+// newSession starts handling the signals; stderr gets the signal's line,
+// and exit is os.Exit.
+func newSession(stderr io.Writer, exit func(int)) *session {
+	s := &session{stderr: stderr, exit: exit, sigs: make(chan os.Signal, 1), done: make(chan struct{})}
+	for sig := range signals {
+		signal.Notify(s.sigs, sig)
+	}
 	go func() {
 		select {
-		case <-w.sigs:
-			w.mu.Lock()
-			if w.tmp != "" {
-				os.Remove(w.tmp)
+		case sig := <-s.sigs:
+			s.mu.Lock() // and keep it: nothing else is created or printed
+			s.stopping = true
+			s.clean()
+			fmt.Fprintf(s.stderr, "briefing: stopped by %s; no partial file left\n", signals[sig])
+			code := 1
+			if n, ok := sig.(syscall.Signal); ok {
+				code = 128 + int(n)
 			}
-			fmt.Fprintln(os.Stderr, "briefing: interrupted; no partial file left")
-			os.Exit(130)
-		case <-w.done:
+			s.exit(code)
+		case <-s.done:
 		}
 	}()
-	return w
+	return s
 }
 
-func (w *writer) stop() {
-	signal.Stop(w.sigs)
-	close(w.done)
-}
-
-// write has render write the file path through a temporary file in the
-// same directory, renamed over path once complete: an error or an
-// interrupt leaves any earlier file as it was. It returns the file's size
-// and render's summary.
-func (w *writer) write(path string, render func(io.Writer) (string, error)) (int, string, error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return 0, "", fmt.Errorf("writing %s: %w", path, err)
+// stop ends the handling of signals and removes the temporary files: the
+// end of a run, whatever its outcome.
+func (s *session) stop() {
+	signal.Stop(s.sigs)
+	close(s.done)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.clean()
+	if s.root != nil {
+		s.root.Close()
+		s.root = nil
 	}
-	w.mu.Lock()
-	w.tmp = f.Name()
-	w.mu.Unlock()
-	defer func() {
-		w.mu.Lock()
-		os.Remove(w.tmp) // no-op after the rename
-		w.tmp = ""
-		w.mu.Unlock()
-	}()
+}
+
+// clean removes the temporary file and the temporary directory; s.mu is
+// held.
+func (s *session) clean() {
+	if s.tmp != "" && s.root != nil {
+		s.root.Remove(s.tmp)
+		s.tmp = ""
+	}
+	if s.dir != "" {
+		// A file the workbook writer creates as this runs may make a first
+		// try fail.
+		for range 3 {
+			if os.RemoveAll(s.dir) == nil {
+				break
+			}
+		}
+		s.dir = ""
+	}
+}
+
+// lock takes s.mu; once a signal came, it waits for the exit instead.
+func (s *session) lock() {
+	s.mu.Lock()
+	if s.stopping {
+		s.mu.Unlock()
+		for {
+			time.Sleep(time.Hour) // the signal's goroutine exits the program
+		}
+	}
+}
+
+// gate returns w, through which nothing is written once a signal came.
+func (s *session) gate(w io.Writer) io.Writer { return gatedWriter{s, w} }
+
+type gatedWriter struct {
+	s *session
+	w io.Writer
+}
+
+func (g gatedWriter) Write(p []byte) (int, error) {
+	g.s.lock()
+	defer g.s.mu.Unlock()
+	return g.w.Write(p)
+}
+
+// openOut opens the output directory.
+func (s *session) openOut(dir string) error {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return err
+	}
+	s.lock()
+	defer s.mu.Unlock()
+	s.root = root
+	return nil
+}
+
+// tempDir returns the run's temporary directory, made on first use, where
+// the workbook writer keeps its spools (hundreds of megabytes for a
+// million figures). It is under os.TempDir rather than in the output
+// directory: TMPDIR is where a user or an administrator wants such files,
+// a system's cleaner removes what a crash or SIGKILL leaves there, and
+// the output directory, which may be a synchronised or shared folder,
+// gets only the briefings. The session removes it at the end of the run
+// and on a signal.
+func (s *session) tempDir() (string, error) {
+	s.lock()
+	defer s.mu.Unlock()
+	if s.dir == "" {
+		dir, err := os.MkdirTemp("", "briefing-")
+		if err != nil {
+			return "", fmt.Errorf("temporary directory: %w", err)
+		}
+		s.dir = dir
+	}
+	return s.dir, nil
+}
+
+// create creates a new temporary file beside name in the output
+// directory, ".NAME.NUMBER.tmp", and records it for removal.
+func (s *session) create(name string) (*os.File, string, error) {
+	s.lock()
+	defer s.mu.Unlock()
+	for range 100 {
+		tmp := "." + name + "." + strconv.FormatUint(uint64(rand.Uint32()), 10) + ".tmp"
+		f, err := s.root.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		if errors.Is(err, os.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return nil, "", err
+		}
+		s.tmp = tmp
+		return f, tmp, nil
+	}
+	return nil, "", fmt.Errorf("no free temporary name for %s", name)
+}
+
+// discard removes the temporary file tmp unless it was renamed.
+func (s *session) discard(tmp string) {
+	s.lock()
+	defer s.mu.Unlock()
+	if s.tmp == tmp {
+		s.root.Remove(tmp)
+		s.tmp = ""
+	}
+}
+
+// rename renames the temporary file tmp to name.
+func (s *session) rename(tmp, name string) error {
+	s.lock()
+	defer s.mu.Unlock()
+	if err := s.root.Rename(tmp, name); err != nil {
+		return err
+	}
+	s.tmp = ""
+	return nil
+}
+
+// write has render write the file name of the output directory through
+// a temporary file beside it, renamed to name once complete: an error or
+// a signal leaves any earlier file as it was. It returns the file's size
+// and render's summary.
+func (s *session) write(name string, render func(io.Writer) (string, error)) (int, string, error) {
+	if fi, err := s.root.Lstat(name); err == nil && fi.IsDir() {
+		return 0, "", errors.New("a directory of that name exists")
+	}
+	f, tmp, err := s.create(name)
+	if err != nil {
+		return 0, "", fmt.Errorf("creating a temporary file: %w", err)
+	}
+	defer s.discard(tmp)
 	fail := func(err error) (int, string, error) {
 		f.Close()
 		return 0, "", err
 	}
 	if err := f.Chmod(0o644); err != nil {
-		return fail(fmt.Errorf("writing %s: %w", path, err))
+		return fail(err)
 	}
 	cw := &countWriter{w: f}
 	bw := bufio.NewWriterSize(cw, 1<<20)
@@ -457,16 +630,16 @@ func (w *writer) write(path string, render func(io.Writer) (string, error)) (int
 		return fail(err)
 	}
 	if err := bw.Flush(); err != nil {
-		return fail(fmt.Errorf("writing %s: %w", path, err))
+		return fail(err)
 	}
 	if err := f.Sync(); err != nil {
-		return fail(fmt.Errorf("writing %s: %w", path, err))
+		return fail(err)
 	}
 	if err := f.Close(); err != nil {
-		return 0, "", fmt.Errorf("writing %s: %w", path, err)
+		return 0, "", err
 	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		return 0, "", fmt.Errorf("writing %s: %w", path, err)
+	if err := s.rename(tmp, name); err != nil {
+		return 0, "", err
 	}
 	return cw.n, summary, nil
 }
