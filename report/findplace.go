@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/coibrief/coibrief/model"
+	"golang.org/x/text/cases"
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
@@ -112,15 +113,27 @@ func suggest(d *model.Dossier, key string) string {
 	return ": did you mean " + strings.Join(names, ", ") + "?"
 }
 
-var unaccent = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+// unaccent removes accents. A transformer keeps state, so each call makes
+// its own.
+func unaccent() transform.Transformer {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}
 
 // foldName reduces a place name to a comparable key: lower case, no
 // accents, words separated by single spaces.
 func foldName(s string) string {
-	s, _, _ = transform.String(unaccent, strings.ToLower(s))
+	s, _, _ = transform.String(unaccent(), cases.Fold().String(s))
 	var b strings.Builder
 	space := false
 	for _, r := range s {
+		switch r {
+		case '\'', '’', '‘', 'ʻ', 'ʼ', '`', '´', 'ʹ', 'ʾ', 'ʿ', '′':
+			// Apostrophe letters, typed in as any of these: Qoʻngʻirot
+			// is found as Qo'ng'irot, Qo‘ng‘irot and Qongirot.
+			continue
+		case 'ı':
+			r = 'i' // dotless i: Shımbay is found as Shimbay
+		}
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			if space && b.Len() > 0 {
 				b.WriteByte(' ')

@@ -210,3 +210,28 @@ func TestValidateLanguages(t *testing.T) {
 		t.Error("Build in qaa: no error")
 	}
 }
+
+// TestFindPlaceKeyboards checks that names typed on any keyboard find
+// places written with apostrophe letters, dotless i and diacritics.
+func TestFindPlaceKeyboards(t *testing.T) {
+	d := &model.Dossier{Places: []model.Place{
+		{ID: "uz", Kind: model.PlaceCountry, Name: model.T(en, "Uzbekistan")},
+		{ID: "qongirot", Kind: model.PlaceCity, Name: model.T(en, "Qoʻngʻirot"), Region: "uz"},
+		{ID: "xojayli", Kind: model.PlaceCity, Name: model.T(en, "Xoʻjayli"), Region: "uz"},
+		{ID: "shimbay", Kind: model.PlaceCity, Name: model.T(en, "Shımbay"), Region: "uz"},
+		{ID: "istanbul", Kind: model.PlaceCity, Name: model.T(en, "İstanbul")},
+		{ID: "nukus", Kind: model.PlaceCity, Name: model.T(en, "Nukus"), Aliases: []string{"Nókis"}, Region: "uz"},
+	}}
+	for name, want := range map[string]model.PlaceID{
+		"Qo'ng'irot": "qongirot", "Qongirot": "qongirot", "QO‘NG‘IROT": "qongirot", "Qoʼngʼirot": "qongirot",
+		"Xo'jayli": "xojayli", "xojayli": "xojayli",
+		"Shimbay": "shimbay", "SHIMBAY": "shimbay", "Shımbay": "shimbay",
+		"istanbul": "istanbul", "ISTANBUL": "istanbul",
+		"Nokis": "nukus",
+	} {
+		got, err := report.FindPlace(d, name)
+		if err != nil || got != want {
+			t.Errorf("FindPlace(%q) = %q, %v; want %q", name, got, err, want)
+		}
+	}
+}
