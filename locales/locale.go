@@ -61,7 +61,14 @@ type Options struct {
 	// from the fallback language, possibly from several goroutines at
 	// once. It requires a Fallback other than FallbackNone.
 	OnFallback func(id ID)
+
+	// Catalogs is the set of catalogs to read; nil means the package's
+	// own (Shipped). Catalogs.Override makes a set with a house style.
+	Catalogs *Catalogs
 }
+
+// Languages returns the languages that have a catalog in o.Catalogs.
+func (o Options) Languages() []language.Tag { return o.Catalogs.Languages() }
 
 // New returns the Locale of tag with the default Options: a missing message
 // is an error. tag must have a catalog (see Languages); a regional variant
@@ -73,7 +80,7 @@ func New(tag language.Tag) (*Locale, error) { return Options{}.New(tag) }
 // New returns the Locale of tag with options o; see the function New.
 // Invalid options are errors wrapping ErrInvalidValue.
 func (o Options) New(tag language.Tag) (*Locale, error) {
-	r, err := loaded()
+	r, err := o.Catalogs.registry()
 	if err != nil {
 		return nil, err
 	}

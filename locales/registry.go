@@ -47,6 +47,15 @@ type registry struct {
 	bundle   *i18n.Bundle
 	probe    *i18n.Bundle // one message per language whose forms name themselves; see formsOf
 	catalogs map[language.Tag]*catalog
+	sources  []source // what was loaded, in order, so that Override can load it again
+}
+
+// source is one successful load: files of fsys, and whether they could
+// replace messages.
+type source struct {
+	fsys     fs.FS
+	patterns []string
+	replace  bool
 }
 
 // catalog is everything loaded for one language.
@@ -168,6 +177,12 @@ func (r *registry) match(tag language.Tag) (*catalog, error) {
 // load reads the files named by patterns in fsys, checks them and adds
 // them all, or none.
 func (r *registry) load(fsys fs.FS, patterns []string) error {
+	return r.loadFiles(source{fsys: fsys, patterns: patterns})
+}
+
+// loadFiles loads what src names, all or nothing.
+func (r *registry) loadFiles(src source) error {
+	fsys, patterns := src.fsys, src.patterns
 	var files []*i18n.MessageFile
 	for _, pat := range patterns {
 		paths, err := fs.Glob(fsys, pat)
@@ -192,13 +207,17 @@ func (r *registry) load(fsys fs.FS, patterns []string) error {
 
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	st := staging{r: r, add: map[language.Tag]map[ID]*entry{}}
+	st := staging{r: r, add: map[language.Tag]map[ID]*entry{}, replace: src.replace}
 	for _, f := range files {
 		if err := st.file(f); err != nil {
 			return err
 		}
 	}
-	return st.commit()
+	if err := st.commit(); err != nil {
+		return err
+	}
+	r.sources = append(r.sources, src)
+	return nil
 }
 
 // cmpBool orders false before true.
@@ -229,8 +248,9 @@ func readFile(fsys fs.FS, path string) (*i18n.MessageFile, error) {
 
 // staging collects the messages of one load until all files are checked.
 type staging struct {
-	r   *registry
-	add map[language.Tag]map[ID]*entry
+	r       *registry
+	add     map[language.Tag]map[ID]*entry
+	replace bool // a message may replace one of the same id
 }
 
 // lookup returns the message id of tag, staged or already loaded.
@@ -260,10 +280,15 @@ func (st *staging) file(f *i18n.MessageFile) error {
 			return &CatalogError{Path: f.Path, ID: ID(m.ID), Err: err}
 		}
 		if old := st.lookup(f.Tag, ID(m.ID)); old != nil {
-			if *old.msg == *e.msg {
+			switch {
+			case *old.msg == *e.msg:
 				continue // the same message again
+			case st.replace && st.add[f.Tag][ID(m.ID)] == nil:
+				// An override of a message loaded before, checked
+				// above as any message is.
+			default:
+				return &CatalogError{Path: f.Path, ID: ID(m.ID), Err: fmt.Errorf("%w: already loaded for %s from %s", ErrCatalog, f.Tag, old.path)}
 			}
-			return &CatalogError{Path: f.Path, ID: ID(m.ID), Err: fmt.Errorf("%w: already loaded for %s from %s", ErrCatalog, f.Tag, old.path)}
 		}
 		if st.add[f.Tag] == nil {
 			st.add[f.Tag] = map[ID]*entry{}

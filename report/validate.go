@@ -28,7 +28,7 @@ func Validate(d *model.Dossier, opt Options) model.Issues {
 	if len(briefed) == 0 {
 		briefed = d.Languages
 	}
-	have := locales.Languages()
+	have := opt.Locales.Languages()
 	names := make([]string, len(have))
 	for i, t := range have {
 		names[i] = t.String()
