@@ -115,6 +115,7 @@ type validator struct {
 	figs       []figMeta // what checking a figure needs of the others
 	omitted    OmittedError
 	names      bool // checking a name: bidirectional controls are errors
+	suffixes   map[language.Tag]string
 }
 
 // figMeta is what checking a part needs of its whole.
@@ -385,17 +386,42 @@ func (v *validator) id(path, id string) bool {
 
 // str checks a plain string: no control characters, at most max
 // characters.
-func (v *validator) str(path, s string, max int) {
-	if r, ok := badRune(s); ok {
-		if r == utf8.RuneError {
-			v.errorf(path, ErrInvalidValue, "invalid UTF-8")
-		} else {
-			v.errorf(path, ErrInvalidValue, "control character %U", r)
+func (v *validator) str(path, s string, max int) { v.strAt(path, "", s, max) }
+
+// strAt is str for the value at path+suffix, a path made only when there
+// is a problem to report.
+func (v *validator) strAt(path, suffix, s string, max int) {
+	// One pass: most text is ASCII, checked a byte at a time; the rest,
+	// rarer characters, by badRune and oddRunes when one is met.
+	n, odd := 0, false
+	for i := 0; i < len(s); n++ {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\n' && c != '\t' || c == 0x7f {
+				odd = true
+			}
+			i++
+			continue
 		}
-	} else {
-		v.oddRunes(path, s)
+		r, size := utf8.DecodeRuneInString(s[i:])
+		odd = odd || r == utf8.RuneError || r < 0xA0 || r >= 0x2028 && (isBidiControl(r) || isNonCharacter(r) || r == 0xFEFF || r == unicode.ReplacementChar)
+		i += size
 	}
-	if n := utf8.RuneCountInString(s); n > max {
+	if odd || n > max {
+		path += suffix
+	}
+	if odd {
+		if r, ok := badRune(s); ok {
+			if r == utf8.RuneError {
+				v.errorf(path, ErrInvalidValue, "invalid UTF-8")
+			} else {
+				v.errorf(path, ErrInvalidValue, "control character %U", r)
+			}
+		} else {
+			v.oddRunes(path, s)
+		}
+	}
+	if n > max {
 		v.errorf(path, ErrTooLarge, "text of %d characters, more than the %d allowed", n, max)
 	}
 }
@@ -411,14 +437,29 @@ func (v *validator) text(path string, t Text, required bool, max int) {
 	if !required && len(t) == 0 {
 		return
 	}
+	found := 0
 	for _, tag := range v.d.Languages {
-		if _, ok := t.In(tag); !ok {
+		s, ok := t[tag]
+		if ok {
+			found++
+		}
+		if !ok || s == "" {
 			if len(t) == 0 {
 				v.missing(path, "text")
 				return
 			}
 			v.errorf(path+"."+tag.String(), ErrMissingText, "no %s text", tag)
 		}
+	}
+	if found == len(t) {
+		// Only declared languages, the usual case: in the dossier's
+		// order, their paths made only for a problem.
+		for _, tag := range v.d.Languages {
+			if s, ok := t[tag]; ok {
+				v.strAt(path, v.tagSuffix(tag), s, max)
+			}
+		}
+		return
 	}
 	for _, tag := range t.Languages() {
 		p := path + "." + tag.String()
@@ -427,6 +468,19 @@ func (v *validator) text(path string, t Text, required bool, max int) {
 		}
 		v.str(p, t[tag], max)
 	}
+}
+
+// tagSuffix returns "." and tag's string, made once per tag.
+func (v *validator) tagSuffix(tag language.Tag) string {
+	s, ok := v.suffixes[tag]
+	if !ok {
+		if v.suffixes == nil {
+			v.suffixes = map[language.Tag]string{}
+		}
+		s = "." + tag.String()
+		v.suffixes[tag] = s
+	}
+	return s
 }
 
 // badRune returns the first control character of s other than newline and
