@@ -16,11 +16,11 @@ type formats struct {
 	firstDay            string    // "1er"
 	group, decimal      string
 
-	dateLong, dateMedium, dateShort, dayMonth pattern // dateFields
-	night, spanRange, approxRange, timeRange  pattern // pairFields
-	open                                      pattern // openFields
-	approxDay                                 pattern // dayFields
-	onTheHour, hourMinute                     pattern // clockFields
+	dateLong, dateMedium, dateShort, dayMonth, day pattern // dateFields
+	night, spanRange, approxRange, timeRange       pattern // pairFields
+	open                                           pattern // openFields
+	approxDay                                      pattern // dayFields
+	onTheHour, hourMinute                          pattern // clockFields
 }
 
 // loadFormats fills l.f from the catalog, so that a missing format is an
@@ -52,7 +52,7 @@ func (l *Locale) loadFormats() error {
 		dst *pattern
 	}{
 		{fmtDateLong, &l.f.dateLong}, {fmtDateMedium, &l.f.dateMedium},
-		{fmtDateShort, &l.f.dateShort}, {fmtDayMonth, &l.f.dayMonth},
+		{fmtDateShort, &l.f.dateShort}, {fmtDayMonth, &l.f.dayMonth}, {fmtDay, &l.f.day},
 		{fmtNight, &l.f.night}, {fmtRange, &l.f.spanRange}, {fmtApproxRange, &l.f.approxRange},
 		{fmtTimeRange, &l.f.timeRange}, {fmtOpen, &l.f.open}, {fmtApproxDay, &l.f.approxDay},
 		{fmtOnTheHour, &l.f.onTheHour}, {fmtHourMinute, &l.f.hourMinute},
@@ -167,11 +167,13 @@ func (l *Locale) Span(s model.DateSpan, p model.DatePrecision) (string, error) {
 
 // pair returns the start and end of a span of valid dates, the start
 // without what it shares with the end: "13" and "19 janvier 2022",
-// "28 janvier" and "3 février 2022".
+// "28 janvier" and "3 février 2022". The shortened start is written by
+// Format.Date.Day and Format.Date.DayMonth, so that a language may mark
+// it as its dates do: German "13." and "19. Januar 2022".
 func (l *Locale) pair(start, end model.Date) []string {
 	switch {
 	case start.Year == end.Year && start.Month == end.Month:
-		return []string{l.dateVals(start)[1], l.Date(end)}
+		return []string{l.f.day.render(l.dateVals(start)...), l.Date(end)}
 	case start.Year == end.Year:
 		return []string{l.dayMonth(start), l.Date(end)}
 	}

@@ -244,6 +244,7 @@ const (
 	fmtDateMedium  ID = "Format.Date.Medium"
 	fmtDateShort   ID = "Format.Date.Short"
 	fmtDayMonth    ID = "Format.Date.DayMonth"
+	fmtDay         ID = "Format.Date.Day"
 	fmtFirstDay    ID = "Format.Date.FirstDay"
 	fmtNight       ID = "Format.Span.Night"
 	fmtRange       ID = "Format.Span.Range"
@@ -276,7 +277,7 @@ var (
 // Day2 and Month2, "7 Jan 2022" DayNumber and MonthShort.
 var formatFields = func() map[ID][]string {
 	m := map[ID][]string{
-		fmtDateLong: dateFields, fmtDateMedium: dateFields, fmtDateShort: dateFields, fmtDayMonth: dateFields,
+		fmtDateLong: dateFields, fmtDateMedium: dateFields, fmtDateShort: dateFields, fmtDayMonth: dateFields, fmtDay: dateFields,
 		fmtFirstDay: nil,
 		fmtNight:    pairFields, fmtRange: pairFields, fmtApproxRange: pairFields, fmtTimeRange: pairFields,
 		fmtOpen: openFields, fmtApproxDay: dayFields,
