@@ -2,6 +2,7 @@ package pdf_test
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 
 	"github.com/coibrief/coibrief/examples/kazakhstan"
@@ -31,4 +32,28 @@ func Example() {
 	fmt.Println(bytes.HasPrefix(buf.Bytes(), []byte("%PDF-")), info.Pages > 30)
 	// Output:
 	// true true
+}
+
+// Check a dossier before rendering it: every text the fonts cannot draw is
+// reported at once, with its path in the dossier and the characters it
+// holds that the fonts lack. Here a source's title is in Arabic and a
+// statement ends with an emoji.
+func ExampleCheck() {
+	d, _, err := kazakhstan.Dossier()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	d.Sources[3].Title = "الجزيرة"
+	d.Sources[3].TitleLanguage = language.Arabic
+	d.Chronology[0].Entries[0].Text[language.English] = "Fuel prices double 🔥"
+	issues := pdf.Check(d, pdf.Options{})
+	for _, is := range issues {
+		fmt.Println(is)
+	}
+	fmt.Println(errors.Is(issues.Err(), pdf.ErrGlyph))
+	// Output:
+	// error: chronology[0].entries[0].text.en: character not in fonts: U+1F525 FIRE (Common) in "Fuel prices double 🔥": the fonts have no such symbol: write it out in words
+	// error: sources[3].title: character not in fonts: U+0627 ARABIC LETTER ALEF (Arabic), U+0644 ARABIC LETTER LAM (Arabic), U+062C ARABIC LETTER JEEM (Arabic), U+0632 ARABIC LETTER ZAIN (Arabic), U+064A ARABIC LETTER YEH (Arabic) and 2 more in "الجزيرة": the fonts (Liberation Serif and Sans) draw the Latin, Greek and Cyrillic scripts: give the text in one of these, transliterated
+	// true
 }

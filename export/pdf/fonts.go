@@ -139,3 +139,19 @@ func (fi *fontInfo) width(s string, size float64) (float64, bool) {
 	}
 	return float64(total) * size / 1000, true
 }
+
+// drawable reports whether every face can set r: a line break or a tab
+// (drawn as a line break or a space), a default-ignorable code point (not
+// drawn), or a character every font has a glyph for. It is the test the
+// renderer makes, for all faces at once; the fonts must be loaded.
+func drawable(r rune) bool {
+	if r == '\t' || isBreakRune(r) {
+		return true
+	}
+	for _, fi := range fonts {
+		if _, ok := fi.advance(r); !ok {
+			return false
+		}
+	}
+	return true
+}

@@ -19,7 +19,7 @@ import (
 // inside fpdf would come back as ErrRender), whatever Build accepts;
 // never return bytes with an error; and render every briefing of a valid
 // dossier in a valid edition, unless a text holds a character the fonts
-// lack (ErrGlyph).
+// lack (ErrGlyph), which Check must then have reported.
 func FuzzRender(f *testing.F) {
 	bases, err := fuzzdossier.Bases()
 	if err != nil {
@@ -62,6 +62,8 @@ func FuzzRender(f *testing.F) {
 			t.Fatal("bytes returned with an error")
 		case err != nil && valid && validOpt && !errors.Is(err, pdf.ErrGlyph):
 			t.Fatalf("a valid dossier, edition %+v: %v", opt, err)
+		case err != nil && valid && validOpt && len(pdf.Check(d, opt)) == 0:
+			t.Fatalf("a valid dossier that Check passes, edition %+v: %v", opt, err)
 		}
 	})
 }

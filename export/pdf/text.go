@@ -89,21 +89,35 @@ type missingGlyph struct {
 const maxMissing = 20
 
 // err returns nil, or an error wrapping ErrGlyph that lists the
-// characters the fonts cannot draw, each with where it was first met.
+// characters the fonts cannot draw (up to maxMissing of them), each with
+// where it was first met: "pdf: character not in fonts: U+0627 ARABIC
+// LETTER ALEF (Arabic), U+0644 ARABIC LETTER LAM (Arabic) in source
+// aljazeera-1: "…"; U+1F642 SLIGHTLY SMILING FACE (Common) in statement
+// 2022-01-05-02: "…"".
 func (m *measurer) err() error {
 	if len(m.missing) == 0 {
 		return nil
 	}
 	var b strings.Builder
+	first := 0 // the first character of the text being listed
 	for i, g := range m.missing {
 		if i == maxMissing {
 			fmt.Fprintf(&b, "; and %d more (Check lists every text that holds one)", len(m.missing)-i)
 			break
 		}
-		if i > 0 {
+		switch {
+		case i == 0:
+		case i == first:
 			b.WriteString("; ")
+		default:
+			b.WriteString(", ")
 		}
-		fmt.Fprintf(&b, "%s in %s: %q", describe(g.r), g.where, excerpt(g.text, g.r, 60))
+		b.WriteString(describe(g.r))
+		if next := i + 1; next < len(m.missing) && next < maxMissing && m.missing[next].where == g.where && m.missing[next].text == g.text {
+			continue // the next character is from the same text
+		}
+		fmt.Fprintf(&b, " in %s: %q", g.where, excerpt(g.text, m.missing[first].r, 60))
+		first = i + 1
 	}
 	return fmt.Errorf("pdf: %w: %s", ErrGlyph, b.String())
 }

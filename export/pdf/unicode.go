@@ -219,11 +219,22 @@ func script(r rune) string {
 	return "Unknown"
 }
 
-// describe names a character for a message: "U+0627 ARABIC LETTER ALEF
-// (Arabic)".
+// describe names a character for a message by code point, name and
+// script: "U+0627 ARABIC LETTER ALEF (Arabic)", "U+963F CJK UNIFIED
+// IDEOGRAPH-963F (Han)", "U+E000 <Private Use> (Unknown)", "U+0378
+// (unassigned)".
 func describe(r rune) string {
 	name := runenames.Name(r)
-	if name == "" || strings.HasPrefix(name, "<") {
+	switch {
+	case name == "" && !unicode.In(r, unicode.L, unicode.M, unicode.N, unicode.P, unicode.S, unicode.Z, unicode.C):
+		return fmt.Sprintf("%U (unassigned)", r)
+	case strings.HasPrefix(name, "<CJK Ideograph"):
+		// the names Unicode derives from the code point (rule NR2)
+		name = fmt.Sprintf("CJK UNIFIED IDEOGRAPH-%04X", r)
+	case strings.HasPrefix(name, "<Tangut Ideograph"):
+		name = fmt.Sprintf("TANGUT IDEOGRAPH-%04X", r)
+	}
+	if name == "" {
 		return fmt.Sprintf("%U (%s)", r, script(r))
 	}
 	return fmt.Sprintf("%U %s (%s)", r, name, script(r))

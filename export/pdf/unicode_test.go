@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"unicode"
@@ -162,5 +163,29 @@ func TestWrapLineBreaks(t *testing.T) {
 	}
 	if err := m.err(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestMissingListed checks that the error of a render names every
+// character the fonts lack, up to maxMissing, grouped by the text that
+// holds them, and counts the others.
+func TestMissingListed(t *testing.T) {
+	if err := loadFonts(); err != nil {
+		t.Fatal(err)
+	}
+	var m measurer
+	m.width("☃ and ☃", stBody, "heading A")
+	m.width("世界", stBody, "statement B")
+	m.width("☃世界", stBody, "statement C")
+	want := `pdf: character not in fonts: U+2603 SNOWMAN (Common) in heading A: "☃ and ☃"; U+4E16 CJK UNIFIED IDEOGRAPH-4E16 (Han), U+754C CJK UNIFIED IDEOGRAPH-754C (Han) in statement B: "世界"`
+	if err := m.err(); err == nil || err.Error() != want || !errors.Is(err, ErrGlyph) {
+		t.Errorf("got %v\nwant %s", err, want)
+	}
+	for r := rune(0x4E00); r < 0x4E00+30; r++ { // 29 more, U+4E16 being known
+		m.width(string(r), stCell, "table")
+	}
+	err := m.err()
+	if err == nil || !strings.HasSuffix(err.Error(), `; and 12 more (Check lists every text that holds one)`) || strings.Count(err.Error(), "U+") != maxMissing {
+		t.Errorf("got %v", err)
 	}
 }
