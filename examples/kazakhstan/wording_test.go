@@ -86,29 +86,31 @@ func TestOwnWording(t *testing.T) {
 	texts, titleWindows := 0, 0
 	err := model.EachString(d, func(path, s string) error {
 		words := normWords(s)
-		var cur *run
-		last := -2
+		title := untranslated.MatchString(path)
 		shared := 0
+		start, end := -1, -1 // the current run of shared words: words[start:end]
+		flush := func() {
+			if start >= 0 && !title {
+				runs = append(runs, run{path, words[start:end], end - start - runLen + 1})
+			}
+		}
 		for i := 0; i+runLen <= len(words); i++ {
 			if !seeds[strings.Join(words[i:i+runLen], " ")] {
 				continue
 			}
 			shared++
-			if untranslated.MatchString(path) {
+			if start >= 0 && i == end-runLen+1 {
+				end++ // overlaps the previous shared window
 				continue
 			}
-			if cur != nil && i == last+1 {
-				cur.words = words[i-len(cur.words)+runLen-1 : i+runLen]
-				cur.windows++
-			} else {
-				runs = append(runs, run{path: path, words: words[i : i+runLen], windows: 1})
-				cur = &runs[len(runs)-1]
-			}
-			last = i
+			flush()
+			start, end = i, i+runLen
 		}
-		if untranslated.MatchString(path) {
+		flush()
+		switch {
+		case title:
 			titleWindows += shared
-		} else if shared > 0 {
+		case shared > 0:
 			texts++
 		}
 		return nil
@@ -138,14 +140,14 @@ func TestOwnWording(t *testing.T) {
 			excused += r.windows
 			continue
 		}
-		t.Errorf("%s shares %d words with the note: %q", r.path, len(r.words), text)
+		t.Errorf("%s shares %d words with the source documents: %q", r.path, len(r.words), text)
 	}
 	for i, e := range wordingExceptions {
 		if !used[i] {
 			t.Errorf("exception for %s (%q) no longer matches a shared run: remove it", e.path, e.run)
 		}
 	}
-	t.Logf("%d runs of %d words shared with the note, before exceptions (%d maximal runs in %d texts); %d excused by %d exceptions",
+	t.Logf("%d runs of %d words shared with the source documents before exceptions (%d maximal runs in %d texts); %d excused by %d exceptions",
 		windows, runLen, len(runs), texts, excused, len(wordingExceptions))
 }
 
