@@ -367,6 +367,11 @@ func (d *decoder) elemValue(k tokenKind, at mark, v reflect.Value, ti *typeInfo)
 			return want("an object")
 		}
 		return d.text(at, v)
+	case kindOutline:
+		if k != tokObject {
+			return want("an object")
+		}
+		return d.outline(at, v.Addr().Interface().(*Outline))
 	case kindSlice:
 		if k != tokArray {
 			return want("an array")
@@ -779,6 +784,7 @@ const (
 	kindBool
 	kindInt
 	kindFloat
+	kindOutline // model.Outline, a GeoJSON geometry
 )
 
 type fieldInfo struct {
@@ -805,6 +811,8 @@ func infoOf(t reflect.Type, seen map[reflect.Type]*typeInfo) *typeInfo {
 	switch {
 	case t == reflect.TypeFor[Text]():
 		ti.kind = kindText
+	case t == reflect.TypeFor[Outline]():
+		ti.kind = kindOutline
 	case t.Kind() == reflect.Pointer:
 		ti.kind, ti.elem = kindPointer, infoOf(t.Elem(), seen)
 	case reflect.PointerTo(t).Implements(textUnmarshaler):

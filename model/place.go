@@ -8,6 +8,13 @@ type Place struct {
 	Aliases []string  `json:"aliases,omitempty"` // other spellings and scripts: Ақтау, Актау, Shevchenko
 	Region  PlaceID   `json:"region,omitempty"`  // the region or country it lies in
 	Coord   *Coord    `json:"coord,omitempty"`
+	// ISO is the ISO 3166-1 alpha-2 code of a country ("KZ", "AF"), by
+	// which maps find its outline; when empty, a country's id is taken
+	// for its code.
+	ISO string `json:"iso,omitempty"`
+	// Outline is the place's shape, for maps: a region the dossier
+	// focuses on, drawn and highlighted.
+	Outline *Outline `json:"outline,omitempty"`
 }
 
 // Coord is a WGS 84 position in decimal degrees.

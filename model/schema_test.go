@@ -118,6 +118,16 @@ func (g *schemaGen) typ(t reflect.Type) map[string]any {
 		return desc(map[string]any{"type": "string", "pattern": `^([01]\d|2[0-3]):[0-5]\d(-([01]\d|2[0-3]):[0-5]\d)?$`})
 	case reflect.TypeFor[model.Ref]():
 		return desc(map[string]any{"type": "string", "pattern": `^(source|place|figure|statement|dossier):`})
+	case reflect.TypeFor[model.Outline]():
+		pos := map[string]any{"type": "array", "items": map[string]any{"type": "number"}, "minItems": 2, "maxItems": 2}
+		ring := map[string]any{"type": "array", "items": pos, "minItems": 4}
+		poly := map[string]any{"type": "array", "items": ring, "minItems": 1}
+		return desc(map[string]any{"type": "object", "additionalProperties": false, "required": []string{"type", "coordinates"},
+			"properties": map[string]any{"type": map[string]any{"enum": []string{"Polygon", "MultiPolygon"}}, "coordinates": map[string]any{"type": "array"}},
+			"oneOf": []any{
+				map[string]any{"properties": map[string]any{"type": map[string]any{"const": "Polygon"}, "coordinates": poly}},
+				map[string]any{"properties": map[string]any{"type": map[string]any{"const": "MultiPolygon"}, "coordinates": map[string]any{"type": "array", "items": poly}}},
+			}})
 	case reflect.TypeFor[model.Text]():
 		return desc(map[string]any{"type": "object", "additionalProperties": map[string]any{"type": "string"},
 			"propertyNames": map[string]any{"pattern": `^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`}})

@@ -817,6 +817,16 @@ func (v *validator) place(i int) {
 			id = v.d.Places[j].Region
 		}
 	}
+	if p.ISO != "" {
+		if r, err := language.ParseRegion(p.ISO); err != nil || len(p.ISO) != 2 || !r.IsCountry() {
+			v.errorf(path+".iso", ErrInvalidValue, "%q is not an ISO 3166-1 alpha-2 country code, such as KZ or AF", p.ISO)
+		} else if p.Kind != PlaceCountry {
+			v.errorf(path+".iso", ErrInvalidValue, "an ISO country code is for a place of kind country, not a %s", p.Kind)
+		}
+	}
+	if p.Outline != nil {
+		v.outline(path+".outline", p.Outline)
+	}
 	if c := p.Coord; c != nil {
 		if math.IsNaN(c.Lat) || c.Lat < -90 || c.Lat > 90 {
 			v.errorf(path+".coord.lat", ErrInvalidValue, "latitude %v is not between -90 and 90", c.Lat)
@@ -824,6 +834,46 @@ func (v *validator) place(i int) {
 		if math.IsNaN(c.Lon) || c.Lon < -180 || c.Lon > 180 {
 			v.errorf(path+".coord.lon", ErrInvalidValue, "longitude %v is not between -180 and 180", c.Lon)
 		}
+	}
+}
+
+// outline checks a place's outline: closed rings of at least four
+// positions within -180..180 and -90..90, and no more than
+// MaxOutlinePositions in all.
+func (v *validator) outline(path string, o *Outline) {
+	if len(o.Polygons) == 0 {
+		v.missing(path, "at least one polygon")
+		return
+	}
+	total := 0
+	for i, p := range o.Polygons {
+		if len(p) == 0 {
+			v.errorf(fmt.Sprintf("%s.coordinates[%d]", path, i), ErrMissing, "a polygon needs at least its boundary ring")
+		}
+		for j, r := range p {
+			rp := fmt.Sprintf("%s.coordinates[%d][%d]", path, i, j)
+			if !o.Multi {
+				rp = fmt.Sprintf("%s.coordinates[%d]", path, j)
+			}
+			total += len(r)
+			switch {
+			case len(r) < 4:
+				v.errorf(rp, ErrInvalidValue, "a ring needs at least 4 positions, the last repeating the first; it has %d", len(r))
+				continue
+			case r[0] != r[len(r)-1]:
+				v.errorf(rp, ErrInvalidValue, "ring not closed: it starts at %v and ends at %v", r[0], r[len(r)-1])
+			}
+			for k, pt := range r {
+				lon, lat := pt[0], pt[1]
+				if math.IsNaN(lon) || math.IsNaN(lat) || lon < -180 || lon > 180 || lat < -90 || lat > 90 {
+					v.errorf(fmt.Sprintf("%s[%d]", rp, k), ErrInvalidValue, "position [%v, %v] is not [longitude, latitude] within -180..180 and -90..90", lon, lat)
+					break
+				}
+			}
+		}
+	}
+	if total > MaxOutlinePositions {
+		v.errorf(path, ErrTooLarge, "%d positions, more than the %d allowed", total, MaxOutlinePositions)
 	}
 }
 
