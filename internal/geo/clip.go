@@ -1,0 +1,168 @@
+package geo
+
+import "math"
+
+// densifyDeg is the longest edge, in degrees (of latitude, or of longitude
+// times the cosine of the latitude), that is projected as a straight line;
+// longer edges, such as a border along a parallel, are cut into pieces
+// this long so that they bend as the projection bends them.
+const densifyDeg = 0.5
+
+// ClipRing returns the part of a ring of page positions that lies in the
+// rectangle with top-left corner (x, y), width w and height h, by the
+// Sutherland–Hodgman algorithm. The result is a ring again (the last
+// position joins the first); where the ring leaves the rectangle and comes
+// back, it runs along the rectangle's side, so that a filled ring stays
+// right, and where a concave ring is cut into pieces, they are joined by
+// edges along the sides. It is nil if nothing of the ring is left. The
+// input is not modified.
+func ClipRing(r []XY, x, y, w, h float64) []XY {
+	if len(r) < 3 || !(w >= 0) || !(h >= 0) {
+		return nil
+	}
+	return clipRect(r, x, y, x+w, y+h)
+}
+
+// clipRect clips a ring to [x0, x1] × [y0, y1] into a new slice.
+func clipRect(r []XY, x0, y0, x1, y1 float64) []XY {
+	in := r
+	var out []XY
+	for edge := range 4 {
+		if len(in) == 0 {
+			return nil
+		}
+		out = make([]XY, 0, len(in)+4)
+		inside := func(p XY) bool {
+			switch edge {
+			case 0:
+				return p.X >= x0
+			case 1:
+				return p.X <= x1
+			case 2:
+				return p.Y >= y0
+			}
+			return p.Y <= y1
+		}
+		cross := func(a, b XY) XY {
+			var t float64
+			switch edge {
+			case 0:
+				t = (x0 - a.X) / (b.X - a.X)
+				return XY{x0, a.Y + t*(b.Y-a.Y)}
+			case 1:
+				t = (x1 - a.X) / (b.X - a.X)
+				return XY{x1, a.Y + t*(b.Y-a.Y)}
+			case 2:
+				t = (y0 - a.Y) / (b.Y - a.Y)
+				return XY{a.X + t*(b.X-a.X), y0}
+			}
+			t = (y1 - a.Y) / (b.Y - a.Y)
+			return XY{a.X + t*(b.X-a.X), y1}
+		}
+		prev := in[len(in)-1]
+		pin := inside(prev)
+		for _, cur := range in {
+			cin := inside(cur)
+			switch {
+			case cin && pin:
+				out = append(out, cur)
+			case cin:
+				out = append(out, cross(prev, cur), cur)
+			case pin:
+				out = append(out, cross(prev, cur))
+			}
+			prev, pin = cur, cin
+		}
+		in = out
+	}
+	if len(out) < 3 {
+		return nil
+	}
+	return out
+}
+
+// Shape is a country's outline as a projection draws it in its frame.
+type Shape struct {
+	Country *Country
+	// Rings are the projected rings, clipped to the frame: fill them
+	// together by the even-odd rule. Where a country runs out of the frame,
+	// its clipped rings have edges along the frame's sides, which are not
+	// borders: stroke the frame over them, or clip the drawing to the frame.
+	Rings [][]XY
+}
+
+// Shape returns the part of the country's outline drawn in the frame
+// (with no rings if none is).
+func (p Projection) Shape(c *Country) Shape {
+	s := Shape{Country: c}
+	if c == nil || p.w == 0 || p.h == 0 || p.k == 0 || !c.Bounds.Intersects(p.view) {
+		return s
+	}
+	v := p.view
+	full := v.Width() >= 360
+	west, east := v.West, v.West+v.Width()
+	if full {
+		west, east = math.Inf(-1), math.Inf(1)
+	}
+	var ll, buf []XY
+	for i, poly := range c.Polygons {
+		b := c.boxes[i]
+		if b.north < v.South || b.south > v.North {
+			continue
+		}
+		for _, shift := range [3]float64{0, -360, 360} {
+			if full && shift != 0 || !full && (b.east+shift < west || b.west+shift > east) {
+				continue
+			}
+			for _, r := range poly {
+				ll = ll[:0]
+				for _, pt := range r {
+					ll = append(ll, XY{pt.Lon + shift, pt.Lat})
+				}
+				cl := clipRect(ll, west, v.South, east, v.North)
+				if len(cl) < 3 {
+					continue
+				}
+				buf = p.projectDense(cl, buf[:0])
+				if out := clipRect(buf, p.x, p.y, p.x+p.w, p.y+p.h); len(out) >= 3 {
+					s.Rings = append(s.Rings, out)
+				}
+			}
+		}
+	}
+	return s
+}
+
+// projectDense appends to dst the page positions of a ring given in
+// longitude (X) and latitude (Y), cutting long edges into pieces.
+func (p Projection) projectDense(r []XY, dst []XY) []XY {
+	add := func(lon, lat float64) {
+		x, y := p.Project(Point{lon, lat})
+		dst = append(dst, XY{x, y})
+	}
+	for i, a := range r {
+		add(a.X, a.Y)
+		b := r[(i+1)%len(r)]
+		d := math.Max(math.Abs(b.Y-a.Y), math.Abs(b.X-a.X)*math.Cos((a.Y+b.Y)/2*math.Pi/180))
+		n := int(math.Min(720, math.Ceil(d/densifyDeg)))
+		for k := 1; k < n; k++ {
+			t := float64(k) / float64(n)
+			add(a.X+t*(b.X-a.X), a.Y+t*(b.Y-a.Y))
+		}
+	}
+	return dst
+}
+
+// Shapes returns every country that has a part in the frame, in the
+// order of Countries, with that part (see Shape). The country the map is
+// about is among them; draw the others, its neighbours and beyond, in a
+// lighter tone.
+func (p Projection) Shapes() []Shape {
+	var out []Shape
+	for _, c := range Countries() {
+		if s := p.Shape(c); len(s.Rings) > 0 {
+			out = append(out, s)
+		}
+	}
+	return out
+}
