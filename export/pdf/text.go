@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -334,37 +335,65 @@ func (m *measurer) wrap(ws []word, maxWidth, lead float64, justify bool, where s
 	return lines
 }
 
+// minScale is how much a number wider than a line may be condensed to
+// fit it: to half its width. A longer string of digits is no figure, and
+// is broken like other text.
+const minScale = 0.5
+
 // split breaks an over-long word (a URL) into parts, the first no wider
-// than first, the others no wider than rest.
+// than first, the others no wider than rest. It breaks between
+// characters, after one of "/-_.?&=" when it can, and never within a
+// number (see numberEnd): a number wider than a whole line is set alone
+// on its part, condensed to fit (style.hscale). Only a string of digits
+// that would have to be condensed beyond minScale is broken.
 func (m *measurer) split(w word, first, rest float64, where string) []word {
 	var out []word
 	cur := word{space: w.space}
 	limit := first
 	if limit < rest/4 {
 		limit = rest
-		cur.space = w.space
 	}
 	for _, p := range w.pieces {
 		text := p.text
+		long := 0 // text[:long] is part of a number too long to keep whole
 		for text != "" {
-			// take as many characters as fit
-			n, width := 0, 0.0
+			// take as many characters, and whole numbers, as fit
+			n, width, scale := 0, 0.0, 0.0
 			lastBreak, lastBreakW := -1, 0.0
-			for i, r := range text {
-				cw := m.runeWidth(r, p.st, where)
-				if cur.width+width+cw > limit && n > 0 {
+			for n < len(text) {
+				r, size := utf8.DecodeRuneInString(text[n:])
+				end, uw, num := n+size, 0.0, false
+				if n >= long {
+					if k := numberEnd(text, n); k > end {
+						uw = m.measure(text[n:k], p.st, where)
+						if uw*minScale <= rest {
+							end, num = k, true
+						} else {
+							long = k
+						}
+					}
+				}
+				if !num {
+					uw = m.runeWidth(r, p.st, where)
+				}
+				if cur.width+width+uw > limit && (n > 0 || num && len(cur.pieces) > 0) {
 					break
 				}
-				width += cw
-				n = i + utf8.RuneLen(r)
-				if strings.ContainsRune("/-_.?&=", r) {
+				if num && uw > rest {
+					// a number wider than a line, alone on its part
+					n, width, scale = end, rest, rest/uw
+					break
+				}
+				width += uw
+				n = end
+				if !num && strings.ContainsRune("/-_.?&=", r) {
 					lastBreak, lastBreakW = n, width
 				}
 			}
-			if n < len(text) && lastBreak > 0 {
+			if n < len(text) && lastBreak > 0 && scale == 0 {
 				n, width = lastBreak, lastBreakW
 			}
-			if n == 0 { // nothing fits on this line: start a new part
+			if n == 0 { // nothing fits on this part: start a new one
 				if len(cur.pieces) > 0 {
 					out = append(out, cur)
 				}
@@ -373,9 +402,13 @@ func (m *measurer) split(w word, first, rest float64, where string) []word {
 			}
 			q := p
 			q.text, q.width = text[:n], width
+			if scale > 0 {
+				q.st.hscale = scale
+			}
 			cur.pieces = append(cur.pieces, q)
 			cur.width += width
 			text = text[n:]
+			long = max(0, long-n)
 			if text != "" {
 				out = append(out, cur)
 				cur, limit = word{}, rest
@@ -386,4 +419,61 @@ func (m *measurer) split(w word, first, rest float64, where string) []word {
 		out = append(out, cur)
 	}
 	return out
+}
+
+// numberEnd returns where the number that starts at s[i] ends, or i when
+// no number does: digits, with the separators of thousands and decimals
+// between them (see numberSep), after a sign ('-', '+', U+2212 MINUS
+// SIGN) that follows no letter or digit.
+func numberEnd(s string, i int) int {
+	j := i
+	if r, n := utf8.DecodeRuneInString(s[j:]); r == '-' || r == '+' || r == '\u2212' {
+		if prev, _ := utf8.DecodeLastRuneInString(s[:i]); i > 0 && (unicode.IsLetter(prev) || unicode.IsDigit(prev)) {
+			return i
+		}
+		j += n
+	}
+	k := digitsEnd(s, j)
+	if k == j {
+		return i
+	}
+	for {
+		r, n := utf8.DecodeRuneInString(s[k:])
+		if !numberSep(r) {
+			return k
+		}
+		e := digitsEnd(s, k+n)
+		if e == k+n {
+			return k // a separator with no digit after it ends the number
+		}
+		k = e
+	}
+}
+
+// numberSep reports whether r separates the groups of digits of a number
+// or its decimals: a comma, a full stop, a no-break space, a narrow
+// no-break space (French), a thin space, a figure space, and the Arabic
+// decimal and thousands separators.
+func numberSep(r rune) bool {
+	switch r {
+	case ',', '.', '\u00a0', '\u202f', '\u2009', '\u2007', '\u066b', '\u066c':
+		return true
+	}
+	return false
+}
+
+// digitsEnd returns where the digits that start at s[i] end.
+func digitsEnd(s string, i int) int {
+	for i < len(s) {
+		if c := s[i]; c >= '0' && c <= '9' {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r < utf8.RuneSelf || !unicode.IsDigit(r) {
+			break
+		}
+		i += n
+	}
+	return i
 }
