@@ -2,7 +2,9 @@ package model
 
 import (
 	"bytes"
+	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"strings"
 )
@@ -13,6 +15,21 @@ import (
 // nearest enclosing value.
 func Locate(src []byte, file string, issues Issues) {
 	locate(bytes.NewReader(src), file, issues)
+}
+
+// LocateFile is Locate for the dossier in the named file, read as a
+// stream: for issues found after loading, such as a renderer's checks.
+func LocateFile(name string, issues Issues) error {
+	if len(issues) == 0 {
+		return nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return fmt.Errorf("model: %w", err)
+	}
+	defer f.Close()
+	locate(f, name, issues)
+	return nil
 }
 
 // locate is Locate reading the JSON text from r, as a stream. It walks

@@ -613,9 +613,12 @@ func (b *builder) source(path string, id model.SourceID) *SourceItem {
 		return nil
 	}
 	it := &SourceItem{
-		ID: id, Anchor: b.anchor("src-" + string(id)), Category: src.Category,
+		ID: id, Category: src.Category,
 		Outlet: src.Outlet, Label: b.labels[id], Title: src.Title, TitleLanguage: src.TitleLanguage,
 		Published: src.Published, Updated: src.Updated, URL: src.URL, Link: linkURL(src.URL),
+	}
+	if !b.omits(PartBibliography) {
+		it.Anchor = b.anchor("src-" + string(id))
 	}
 	if src.Group != "" {
 		it.Outlet += " (" + src.Group + ")"

@@ -172,7 +172,7 @@ type Citation struct {
 // SourceItem is a bibliography entry as the briefing prints it.
 type SourceItem struct {
 	ID            model.SourceID
-	Anchor        string // "src-lemonde-2022-01-07-1"
+	Anchor        string // "src-lemonde-2022-01-07-1"; empty when the briefing omits its bibliography
 	Category      model.SourceCategory
 	Outlet        string // with its parent group: "Radio Svoboda (Radio Free Europe/Radio Liberty)"
 	Label         int    // [n] among the outlet's items of the same day, 0 when it is alone

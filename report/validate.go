@@ -12,17 +12,17 @@ import (
 	"golang.org/x/text/language"
 )
 
-// Validate checks d as model.Validate does, and then what a briefing with
-// opt needs beyond a valid dossier, so that what it accepts Build builds:
-// that each language of the briefing (opt.Languages; all the dossier's
-// languages when empty) has a catalog in package locales, as an error at
-// "languages[i]" that names the catalogs there are; a declared language
-// the briefing does not use and that has no catalog is a warning. Issues
-// come back in model.Validate's order, these last.
+// Validate checks what a briefing of d with opt needs beyond what
+// model.Validate checks, so that a dossier both accept Build builds: that
+// each language of the briefing (opt.Languages; all the dossier's
+// languages when empty) has a catalog in opt.Locales.Catalogs, as an
+// error at "languages[i]" that names the catalogs there are; a declared
+// language the briefing does not use and that has no catalog is a
+// warning. Renderers have checks of their own (pdf.Check).
 func Validate(d *model.Dossier, opt Options) model.Issues {
-	issues := model.Validate(d)
+	var issues model.Issues
 	if d == nil {
-		return issues
+		return model.Issues{{Severity: model.SeverityError, Err: fmt.Errorf("report: %w: nil dossier", ErrOptions)}}
 	}
 	briefed := opt.Languages
 	if len(briefed) == 0 {

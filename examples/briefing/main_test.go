@@ -218,8 +218,9 @@ func TestUnwritableOutput(t *testing.T) {
 	}
 }
 
-// TestFailedRenderKeepsGoodFile checks that a failure never leaves a
-// partial file and never replaces a good one.
+// TestFailedRenderKeepsGoodFile checks that a PDF that cannot be drawn is
+// said so before rendering, with where, and that it never leaves a
+// partial file nor replaces a good one.
 func TestFailedRenderKeepsGoodFile(t *testing.T) {
 	src, err := os.ReadFile("../kazakhstan/kazakhstan.json")
 	if err != nil {
@@ -244,7 +245,8 @@ func TestFailedRenderKeepsGoodFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := briefing(t, "-dossier", path, "-lang", "fr", "-format", "pdf", "-out", out)
-	if r.code != 1 || !strings.Contains(r.stderr, "briefing: "+good+": not written: pdf: ") || !strings.Contains(r.stderr, "U+2603") ||
+	if r.code != 1 || !strings.Contains(r.stderr, "briefing: "+good+": not written: a text holds characters no font can draw (listed above)") ||
+		!strings.Contains(r.stderr, `error: chronology[0].entries[0].text.fr: character not in fonts: U+2603 SNOWMAN`) ||
 		!strings.HasSuffix(r.stderr, "\nbriefing: 1 of 1 files not written\n") {
 		t.Fatalf("exit %d, stderr %s", r.code, r.stderr)
 	}
@@ -264,5 +266,61 @@ func TestValidate(t *testing.T) {
 	}
 	if got := files(t, out); len(got) != 0 {
 		t.Errorf("-validate wrote %v", got)
+	}
+}
+
+// TestValidateAgreesWithRendering checks that -validate reports what the
+// renderers cannot draw, and that the pack then writes every file it can:
+// the workbooks, not the PDFs.
+func TestValidateAgreesWithRendering(t *testing.T) {
+	src, err := os.ReadFile("../kazakhstan/kazakhstan.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := bytes.Replace(src, []byte(`"title": "Kazakhstan : `), []byte(`"title": "الجزيرة Kazakhstan : `), 1)
+	if bytes.Equal(bad, src) {
+		t.Fatal("could not plant the Arabic title")
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "kz.json")
+	if err := os.WriteFile(path, bad, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := briefing(t, "-dossier", path, "-validate", "-q")
+	if r.code != 1 || !strings.Contains(r.stderr, "character not in fonts: U+0627 ARABIC LETTER ALEF (Arabic)") ||
+		!strings.Contains(r.stderr, "briefing: "+path+" is invalid: 1 errors, 9 warnings\n") {
+		t.Errorf("-validate: exit %d, stderr %s", r.code, r.stderr)
+	}
+	out := filepath.Join(dir, "out")
+	r = briefing(t, "-dossier", path, "-out", out, "-q")
+	if got, want := files(t, out), []string{"kz-2022-01.en.xlsx", "kz-2022-01.fr.xlsx"}; r.code != 1 || !slices.Equal(got, want) {
+		t.Errorf("pack: exit %d, files %v; want 1 and %v\n%s", r.code, got, want, r.stderr)
+	}
+	if !strings.HasSuffix(r.stderr, "briefing: 3 of 5 files not written\n") {
+		t.Errorf("pack: stderr %s", r.stderr)
+	}
+}
+
+// TestDecodeProblemsAtOnce checks that every problem of an unreadable
+// dossier is printed, one per line, and nothing written.
+func TestDecodeProblemsAtOnce(t *testing.T) {
+	r := briefing(t, "-dossier", "../../model/testdata/decode/several-problems.json", "-out", t.TempDir(), "-q")
+	lines := strings.Split(strings.TrimSpace(r.stderr), "\n")
+	if r.code != 1 || len(lines) != 7 || !strings.HasPrefix(lines[0], "model: ../../model/testdata/decode/several-problems.json:6:67: title.fr: duplicate key") ||
+		lines[6] != "briefing: ../../model/testdata/decode/several-problems.json cannot be read: 6 problems; nothing written" {
+		t.Errorf("exit %d, stderr:\n%s", r.code, r.stderr)
+	}
+}
+
+// TestOmit checks -omit and its usage error.
+func TestOmitFlag(t *testing.T) {
+	out := t.TempDir()
+	r := briefing(t, "-omit", "map,errata,bibliography", "-lang", "en", "-format", "pdf", "-out", out, "-q")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	r = briefing(t, "-omit", "maps", "-out", out)
+	if r.code != 2 || !strings.Contains(r.stderr, `-omit "maps": want parts among background, sections, notes, figures, map, bibliography, errata`) {
+		t.Errorf("exit %d, stderr %s", r.code, r.stderr)
 	}
 }

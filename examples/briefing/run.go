@@ -49,6 +49,7 @@ type config struct {
 	kind     string
 	format   string
 	out      string
+	omit     string
 	validate bool
 	quiet    bool
 }
@@ -75,6 +76,7 @@ func (c *config) flags(stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&c.kind, "kind", "", "keep the entries of these event `kinds`, comma-separated (riot, lethal-force, arrests, …)\ne.g. -kind lethal-force,arrests")
 	fs.StringVar(&c.format, "format", "all", "what to write: `pdf`, xlsx or all\ne.g. -format pdf")
 	fs.StringVar(&c.out, "out", "out", "output `directory`, created when missing\ne.g. -out /tmp/pack")
+	fs.StringVar(&c.omit, "omit", "", "leave these `parts` out of the briefings, comma-separated: background, sections, notes,\nfigures, map, bibliography, errata\ne.g. -omit map,errata")
 	fs.BoolVar(&c.validate, "validate", false, "check the dossier, print every problem with its location, and write nothing")
 	fs.BoolVar(&c.quiet, "q", false, "print only the files written and the errors, no progress")
 	fs.Usage = func() {
@@ -83,6 +85,14 @@ func (c *config) flags(stderr io.Writer) *flag.FlagSet {
 		fmt.Fprintf(stderr, "\nEvent kinds: %s\nExit codes: 0 done, 1 invalid input or a file not written, 2 usage error,\n128 and the signal's number when stopped by SIGINT, SIGTERM or SIGHUP (130, 143, 129).\n", kindList())
 	}
 	return fs
+}
+
+func partList() string {
+	var names []string
+	for _, p := range report.Parts() {
+		names = append(names, p.String())
+	}
+	return strings.Join(names, ", ")
 }
 
 func kindList() string {
@@ -174,6 +184,16 @@ func (c *config) run(s *session, stdout, stderr io.Writer) error {
 			filter.Kinds = append(filter.Kinds, kind)
 		}
 	}
+	var omit []report.Part
+	if c.omit != "" {
+		for _, name := range strings.Split(c.omit, ",") {
+			p, err := report.ParsePart(name)
+			if err != nil {
+				return usagef("-omit %q: want parts among %s", name, partList())
+			}
+			omit = append(omit, p)
+		}
+	}
 	var langs []language.Tag
 	if c.lang != "" {
 		for _, s := range strings.Split(c.lang, "+") {
@@ -203,27 +223,14 @@ func (c *config) run(s *session, stdout, stderr io.Writer) error {
 		}
 	}
 	if err != nil && d == nil && issues == nil {
+		var errs model.DecodeErrors
+		if errors.As(err, &errs) {
+			for _, e := range errs {
+				fmt.Fprintln(stderr, e)
+			}
+			return fmt.Errorf("%s cannot be read: %d problems; nothing written", c.dossierName(), len(errs))
+		}
 		return err
-	}
-	for _, is := range issues {
-		if is.Severity == model.SeverityError || is.Erratum == nil || c.validate {
-			fmt.Fprintln(stderr, is)
-		}
-	}
-	if n := len(issues.Errors()); n > 0 {
-		return fmt.Errorf("%s is invalid: %d errors, %d warnings; nothing written", c.dossierName(), n, len(issues.Warnings()))
-	}
-	if c.validate {
-		fmt.Fprintf(stdout, "%s: valid (%d warnings, %d explained by errata): %d days, %d entries, %d sources, %d figures, %d places\n",
-			c.dossierName(), len(issues.Warnings()), explained(issues), len(d.Chronology), countEntries(d), len(d.Sources), d.NumFigures(), len(d.Places))
-		return nil
-	}
-	if c.place != "" {
-		id, err := report.FindPlace(d, c.place)
-		if err != nil {
-			return fmt.Errorf("-place: %w", err)
-		}
-		filter.Places = []model.PlaceID{id}
 	}
 	if len(langs) == 0 {
 		langs = d.Languages
@@ -236,12 +243,64 @@ func (c *config) run(s *session, stdout, stderr io.Writer) error {
 			return usagef("-lang: the dossier is written in %v, not %s", d.Languages, tag)
 		}
 	}
+	ropt := report.Options{Languages: langs, Filter: filter, Omit: omit}
+
+	// What the briefing and the renderers need beyond a valid dossier:
+	// catalogs for its languages, fonts for its characters. A PDF that
+	// cannot be drawn is an error of -validate, and is not written, while
+	// the workbooks still are.
+	more := report.Validate(d, ropt)
+	var pdfIssues model.Issues
+	if format != "xlsx" || c.validate {
+		pdfIssues = checkPDF(d, langs)
+		more = append(more, pdfIssues...)
+	}
+	if len(more) > 0 {
+		if c.dossier == "" {
+			model.Locate(kazakhstan.JSON(), kazakhstan.Name, more)
+		} else if err := model.LocateFile(c.dossier, more); err != nil {
+			return err
+		}
+		issues = append(issues, more...)
+	}
+	for _, is := range issues {
+		if is.Severity == model.SeverityError || is.Erratum == nil || c.validate {
+			fmt.Fprintln(stderr, is)
+		}
+	}
+	nerr, nwarn := issues.Count()
+	if c.validate {
+		if nerr > 0 {
+			return fmt.Errorf("%s is invalid: %d errors, %d warnings", c.dossierName(), nerr, nwarn)
+		}
+		fmt.Fprintf(stdout, "%s: valid (%d warnings, %d explained by errata): %d days, %d entries, %d sources, %d figures, %d places\n",
+			c.dossierName(), nwarn, explained(issues), len(d.Chronology), countEntries(d), len(d.Sources), d.NumFigures(), len(d.Places))
+		return nil
+	}
+	if pdfErrs, _ := pdfIssues.Count(); nerr > pdfErrs {
+		return fmt.Errorf("%s is invalid: %d errors, %d warnings; nothing written", c.dossierName(), nerr, nwarn)
+	}
+	pdfProblem := ""
+	if n, _ := pdfIssues.Count(); n > 0 {
+		pdfProblem = fmt.Sprintf("%d texts hold characters no font can draw (listed above)", n)
+		if n == 1 {
+			pdfProblem = "a text holds characters no font can draw (listed above)"
+		}
+	}
+	if c.place != "" {
+		id, err := report.FindPlace(d, c.place)
+		if err != nil {
+			return fmt.Errorf("-place: %w", err)
+		}
+		filter.Places = []model.PlaceID{id}
+		ropt.Filter = filter
+	}
 	if edition != nil && *edition != pdf.Single && len(langs) != 2 {
 		return usagef("-edition %s needs two languages (-lang fr+en)", *edition)
 	}
 
 	progress("composing the briefing")
-	doc, err := report.Build(d, report.Options{Languages: langs, Filter: filter})
+	doc, err := report.Build(d, ropt)
 	if err != nil {
 		return err
 	}
@@ -278,6 +337,9 @@ func (c *config) run(s *session, stdout, stderr io.Writer) error {
 				ext = "." + langs[0].String() + "-" + langs[1].String() + "." + o.Edition.String() + ".pdf"
 			}
 			jobs = append(jobs, job{name: report.FileName(base, ext), render: func(w io.Writer) (string, error) {
+				if pdfProblem != "" {
+					return "", errors.New(pdfProblem)
+				}
 				info, err := pdf.Write(w, doc, o)
 				return fmt.Sprintf("%d pages", info.Pages), err
 			}})
@@ -328,6 +390,22 @@ func (c *config) run(s *session, stdout, stderr io.Writer) error {
 		return fmt.Errorf("%d of %d files not written", failed, len(jobs))
 	}
 	return nil
+}
+
+// checkPDF returns what keeps the dossier's PDFs in langs from being
+// drawn, each problem once.
+func checkPDF(d *model.Dossier, langs []language.Tag) model.Issues {
+	var out model.Issues
+	seen := map[string]bool{}
+	for _, tag := range langs {
+		for _, is := range pdf.Check(d, pdf.Options{Edition: pdf.Single, Language: tag}) {
+			if k := is.Path + "\x00" + is.Err.Error(); !seen[k] {
+				seen[k] = true
+				out = append(out, is)
+			}
+		}
+	}
+	return out
 }
 
 func (c *config) dossierName() string {

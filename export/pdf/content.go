@@ -281,6 +281,10 @@ func (b *builder) footnote(fn *report.Footnote) {
 			if i == len(fn.Citations)-1 {
 				sep = "."
 			}
+			if c.Source.Anchor == "" { // no bibliography to link to
+				rs = append(rs, run{text: c.Text[l], st: stNote}, run{text: sep, st: stNote})
+				continue
+			}
 			rs = append(rs, run{text: c.Text[l], st: stNoteLink, link: b.link(b.prefix + c.Source.Anchor)}, run{text: sep, st: stNote})
 		}
 		return rs
