@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/BurntSushi/toml"
 	"github.com/coibrief/coibrief/model"
@@ -161,6 +162,141 @@ func TestCatalogsComplete(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// sameAsEnglish lists, by language, the messages whose text is rightly the
+// English one, each with the reason. A message with no letter outside its
+// placeholders — "{{.Value}}", "#,##0", "{{.Day}} {{.Month}} {{.Year}}",
+// "{{.Label}}: {{.Value}}", "1" — has no words to translate and needs no
+// entry; anything else the same as English is taken for a message left
+// untranslated.
+var sameAsEnglish = map[string]map[string]string{
+	"de": {
+		"Field.Status":           `"Status" is the German word`,
+		"Workbook.Column.Status": `"Status" is the German word`,
+		"Geo.Precision.Region":   `"Region" is the German word`,
+		"Place.Kind.Region":      `"Region" is the German word`,
+		"Format.Month.April":     "German spells the month as English does",
+		"Format.Month.August":    "German spells the month as English does",
+		"Format.Month.September": "German spells the month as English does",
+		"Format.Month.November":  "German spells the month as English does",
+		"Language.fa-AF":         "Dari is a proper name, spelt alike",
+		"Language.prs":           "Dari is a proper name, spelt alike",
+		"Workbook.Format.Time":   "an Excel format code, not words; German reads hh:mm too",
+	},
+	"fr": {
+		"Count.Sources":             `"source(s)" is the French word`,
+		"Errata.Heading":            `"Errata" is the French word`,
+		"Field.Date":                `"Date" is the French word`,
+		"Workbook.Column.Date":      `"Date" is the French word`,
+		"Field.Note":                `"Note" is the French word`,
+		"Workbook.Column.Note":      `"Note" is the French word`,
+		"Notes.Heading":             `"Notes" is the French word`,
+		"Field.Source":              `"Source" is the French word`,
+		"Field.Sources":             `"Sources" is the French word`,
+		"Workbook.Column.Sources":   `"Sources" is the French word`,
+		"Workbook.Sheet.Sources":    `"Sources" is the French word`,
+		"Field.Version":             `"Version" is the French word`,
+		"Figure.Qualifier.Exact":    `"Exact" is the French word`,
+		"Place.Kind.Site":           `"Site" is the French word`,
+		"Workbook.Column.Latitude":  `"Latitude" is the French word`,
+		"Workbook.Column.Longitude": `"Longitude" is the French word`,
+		"Workbook.Column.URL":       `"URL" is the French term`,
+		"Workbook.Format.Time":      "an Excel format code, not words; French reads hh:mm too",
+	},
+	"ru": {
+		"Workbook.Column.URL":  `"URL" is written so in Russian`,
+		"Workbook.Format.Time": "an Excel format code, not words; Russian reads hh:mm too",
+	},
+}
+
+// hasWords reports whether a form holds a letter outside its placeholders.
+func hasWords(form string) bool {
+	return strings.ContainsFunc(actionRE.ReplaceAllString(form, ""), unicode.IsLetter)
+}
+
+// untranslated returns what is wrong with catalog c against the English
+// catalog src, given the messages allowed to be the same as English: a
+// message that is still the English text, in every form English has and
+// with words in it, and is not allowed; an allowed message that is not
+// the English text, or has no words; an allowed message English lacks.
+func untranslated(src, c rawCatalog, allowed map[string]string) []string {
+	var bad []string
+	for _, id := range slices.Sorted(maps.Keys(src.messages)) {
+		sm, m := src.messages[id], c.messages[id]
+		if m == nil {
+			continue // TestCatalogsComplete says so
+		}
+		same, words := true, false
+		for _, k := range formKeys {
+			if sm[k] != "" {
+				same = same && m[k] == sm[k]
+				words = words || hasWords(sm[k])
+			}
+		}
+		_, listed := allowed[id]
+		switch {
+		case same && words && !listed:
+			bad = append(bad, fmt.Sprintf("%s: %s is still the English %q: translate it, or add it to sameAsEnglish with the reason", c.path, id, sm["other"]))
+		case listed && (!same || !words):
+			bad = append(bad, fmt.Sprintf("%s: %s is listed in sameAsEnglish but is %q, not the English %q: remove it from the list", c.path, id, m["other"], sm["other"]))
+		}
+	}
+	for _, id := range slices.Sorted(maps.Keys(allowed)) {
+		if src.messages[id] == nil {
+			bad = append(bad, fmt.Sprintf("sameAsEnglish[%q] lists %s, which %s lacks", c.tag, id, src.path))
+		}
+	}
+	return bad
+}
+
+// TestCatalogsTranslated fails when a message of a shipped catalog (or of
+// the Russian test catalog) is still the English text, unless
+// sameAsEnglish gives the reason, and when sameAsEnglish lists a message
+// that is not, or no longer, the English text, so that the list stays
+// short and true.
+func TestCatalogsTranslated(t *testing.T) {
+	src, others := rawCatalogs(t)
+	for _, c := range others {
+		for _, msg := range untranslated(src, c, sameAsEnglish[c.tag]) {
+			t.Error(msg)
+		}
+	}
+	for tag := range sameAsEnglish {
+		if !slices.ContainsFunc(others, func(c rawCatalog) bool { return c.tag == tag }) {
+			t.Errorf("sameAsEnglish lists messages for %s, which has no catalog", tag)
+		}
+	}
+}
+
+// TestUntranslatedCatches plants, in a copy of the German catalog, a
+// message left in English, a plural left in English in one form only, a
+// listed message that was translated since, and a listed id that does not
+// exist; only the first and the last two are errors.
+func TestUntranslatedCatches(t *testing.T) {
+	src, others := rawCatalogs(t)
+	i := slices.IndexFunc(others, func(c rawCatalog) bool { return c.tag == "de" })
+	if i < 0 {
+		t.Fatal("no German catalog is shipped")
+	}
+	de := rawCatalog{path: others[i].path, tag: "de", messages: map[string]map[string]string{}}
+	for id, m := range others[i].messages {
+		de.messages[id] = maps.Clone(m)
+	}
+	de.messages["Field.Title"]["other"] = src.messages["Field.Title"]["other"] // "Title"
+	de.messages["Count.Sources"]["one"] = src.messages["Count.Sources"]["one"] // "{{.Count}} source", but "Quellen" stays
+	de.messages["Format.Month.April"]["other"] = "Aprill"                      // listed, no longer English
+	allowed := maps.Clone(sameAsEnglish["de"])
+	allowed["Chronology.Title"] = "no such message"
+	got := untranslated(src, de, allowed)
+	want := []string{
+		`active.de.toml: Field.Title is still the English "Title": translate it, or add it to sameAsEnglish with the reason`,
+		`active.de.toml: Format.Month.April is listed in sameAsEnglish but is "Aprill", not the English "April": remove it from the list`,
+		`sameAsEnglish["de"] lists Chronology.Title, which active.en.toml lacks`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("untranslated =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 

@@ -25,7 +25,7 @@ func render(l *locales.Locale, n int) string {
 // TestConcurrentUse runs Locales of several languages from many goroutines
 // while catalogs are being loaded; run it with -race.
 func TestConcurrentUse(t *testing.T) {
-	tags := []language.Tag{fr, en, ru}
+	tags := []language.Tag{fr, en, de, ru}
 	loadRussian(t)
 	want := map[language.Tag][]string{}
 	for _, tag := range tags {
@@ -48,7 +48,7 @@ func TestConcurrentUse(t *testing.T) {
 					t.Errorf("%s: goroutine %d, %d: got %q; want %q", tag, g, n, got, want[tag][n])
 				}
 				if n%10 == g%10 {
-					if err := locales.LoadFS(german, "active.de.toml"); err != nil {
+					if err := locales.LoadFS(partial, "active.und-x-test.toml"); err != nil {
 						t.Error(err)
 					}
 					loadRussian(t)

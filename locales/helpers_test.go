@@ -18,6 +18,7 @@ const (
 var (
 	fr = language.French
 	en = language.English
+	de = language.German
 	ru = language.Russian
 )
 

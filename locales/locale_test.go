@@ -33,6 +33,8 @@ func TestNewRegional(t *testing.T) {
 		{language.MustParse("fr-FR"), fr},
 		{language.BritishEnglish, en},
 		{language.AmericanEnglish, en},
+		{language.MustParse("de-AT"), de},
+		{language.MustParse("de-CH"), de},
 		{fr, fr},
 	} {
 		if got := mustNew(t, tt.ask).Tag(); got != tt.want {
@@ -43,7 +45,7 @@ func TestNewRegional(t *testing.T) {
 
 func TestLanguages(t *testing.T) {
 	got := locales.Languages()
-	for _, tag := range []language.Tag{en, fr} {
+	for _, tag := range []language.Tag{de, en, fr} {
 		if !slices.Contains(got, tag) {
 			t.Errorf("Languages() = %v; want it to hold %s", got, tag)
 		}
@@ -59,17 +61,18 @@ func TestMessage(t *testing.T) {
 		data map[string]any
 		want byLang
 	}{
-		{locales.ChronologyHeading, nil, byLang{fr: "Chronologie", en: "Chronology", ru: "Хронология"}},
-		{locales.ContentsHeading, nil, byLang{fr: "Table des matières", en: "Table of contents"}},
-		{locales.MapHeading, nil, byLang{fr: "Carte des événements", en: "Map of events"}},
-		{locales.FieldAsOf, nil, byLang{fr: "À la date du", en: "As of"}},
+		{locales.ChronologyHeading, nil, byLang{fr: "Chronologie", en: "Chronology", de: "Chronologie", ru: "Хронология"}},
+		{locales.ContentsHeading, nil, byLang{fr: "Table des matières", en: "Table of contents", de: "Inhaltsverzeichnis"}},
+		{locales.MapHeading, nil, byLang{fr: "Carte des événements", en: "Map of events", de: "Karte der Ereignisse"}},
+		{locales.FieldAsOf, nil, byLang{fr: "À la date du", en: "As of", de: "Stand"}},
 		{locales.FieldUpdatedOn, map[string]any{"Date": "10 janvier 2022"}, byLang{fr: "mis à jour le 10 janvier 2022"}},
 		{locales.FieldUpdatedOn, map[string]any{"Date": "10 January 2022"}, byLang{en: "updated on 10 January 2022"}},
-		{locales.FieldPage, map[string]any{"Page": "3", "Total": "12"}, byLang{fr: "page 3 / 12", en: "page 3 of 12", ru: "стр. 3 из 12"}},
-		{locales.QuoteTitle, map[string]any{"Text": "Émeutes"}, byLang{fr: "«" + nbsp + "Émeutes" + nbsp + "»", en: "“Émeutes”", ru: "«Émeutes»"}},
-		{locales.FilterPlace, map[string]any{"Place": "Almaty"}, byLang{fr: "Lieu" + nbsp + ": Almaty", en: "Place: Almaty"}},
-		{locales.FilterDates, map[string]any{"Span": "x"}, byLang{fr: "Dates" + nbsp + ": x", en: "Dates: x"}},
-		{locales.FilterKind, map[string]any{"Kind": "Émeute"}, byLang{fr: "Type d'événement" + nbsp + ": Émeute"}},
+		{locales.FieldUpdatedOn, map[string]any{"Date": "10. Januar 2022"}, byLang{de: "aktualisiert am 10. Januar 2022"}},
+		{locales.FieldPage, map[string]any{"Page": "3", "Total": "12"}, byLang{fr: "page 3 / 12", en: "page 3 of 12", de: "Seite 3 von 12", ru: "стр. 3 из 12"}},
+		{locales.QuoteTitle, map[string]any{"Text": "Émeutes"}, byLang{fr: "«" + nbsp + "Émeutes" + nbsp + "»", en: "“Émeutes”", de: "„Émeutes“", ru: "«Émeutes»"}},
+		{locales.FilterPlace, map[string]any{"Place": "Almaty"}, byLang{fr: "Lieu" + nbsp + ": Almaty", en: "Place: Almaty", de: "Ort: Almaty"}},
+		{locales.FilterDates, map[string]any{"Span": "x"}, byLang{fr: "Dates" + nbsp + ": x", en: "Dates: x", de: "Zeitraum: x"}},
+		{locales.FilterKind, map[string]any{"Kind": "Émeute"}, byLang{fr: "Type d'événement" + nbsp + ": Émeute", de: "Ereignisart: Émeute"}},
 	}
 	for _, tt := range tests {
 		for tag, l := range localesFor(t, tt.want) {
@@ -105,7 +108,7 @@ func TestMessageErrors(t *testing.T) {
 // present, not empty, and distinct within its enum.
 func TestLabels(t *testing.T) {
 	loadRussian(t)
-	for _, tag := range []language.Tag{fr, en, ru} {
+	for _, tag := range []language.Tag{fr, en, de, ru} {
 		l := mustNew(t, tag)
 		check := func(what string, labels []result) {
 			t.Helper()
@@ -260,8 +263,34 @@ func TestLanguageName(t *testing.T) {
 	}
 }
 
-// german is a partial catalog: a heading and the number separators.
-var german = fstest.MapFS{"active.de.toml": {Data: []byte(`
+// TestLanguageNameGerman checks German names: CLDR's, capitalised as
+// German writes them, and the catalog's where CLDR has none or another.
+func TestLanguageNameGerman(t *testing.T) {
+	l := mustNew(t, de)
+	for tag, want := range map[string]string{
+		"kk":    "Kasachisch",
+		"ru":    "Russisch",
+		"fr":    "Französisch",
+		"de":    "Deutsch",
+		"ps":    "Paschtu",
+		"kaa":   "Karakalpakisch", // the catalog, as CLDR
+		"prs":   "Dari",           // CLDR has no name
+		"fa-AF": "Dari",           // CLDR says Persisch
+		"bn":    "Bengalisch",
+		"qaa":   "qaa",
+	} {
+		if got, err := l.LanguageName(language.MustParse(tag)); got != want || err != nil {
+			t.Errorf("de LanguageName(%s) = %q, %v; want %q", tag, got, err, want)
+		}
+	}
+}
+
+// partial is an incomplete catalog, a heading and the number separators,
+// for und-x-test: a private-use tag, for which no catalog will ever ship,
+// that go-i18n gives English plural rules (qaa and x-test have none, so
+// LoadFS refuses them) and matches to no other catalog (de-x-test would
+// be matched to de).
+var partial = fstest.MapFS{"active.und-x-test.toml": {Data: []byte(`
 ["Chronology.Heading"]
 description = "Section heading: the dated chronology of events."
 other = "Chronologie"
@@ -275,20 +304,22 @@ description = "Decimal separator in numbers."
 other = ","
 `)}}
 
+var undTest = language.MustParse("und-x-test")
+
 func TestFallback(t *testing.T) {
-	if err := locales.LoadFS(german, "active.de.toml"); err != nil {
+	if err := locales.LoadFS(partial, "active.und-x-test.toml"); err != nil {
 		t.Fatal(err)
 	}
-	_, err := locales.New(language.German)
-	if want := `locales: message "Format.Date.FirstDay" missing in de`; errString(err) != want || !errors.Is(err, locales.ErrMissingMessage) {
-		t.Errorf("New(de) error = %v; want %s", err, want)
+	_, err := locales.New(undTest)
+	if want := `locales: message "Format.Date.FirstDay" missing in und-x-test`; errString(err) != want || !errors.Is(err, locales.ErrMissingMessage) {
+		t.Errorf("New(und-x-test) error = %v; want %s", err, want)
 	}
 
 	var fell []locales.ID
 	l, err := locales.Options{
 		Fallback:   locales.FallbackTo(en),
 		OnFallback: func(id locales.ID) { fell = append(fell, id) },
-	}.New(language.German)
+	}.New(undTest)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -311,7 +342,7 @@ func TestFallback(t *testing.T) {
 		t.Errorf("OnFallback saw %v; want %v", fell, want)
 	}
 	_, err = l.Message("No.Such", nil)
-	if want := `locales: message "No.Such" missing in de and in fallback en`; errString(err) != want {
+	if want := `locales: message "No.Such" missing in und-x-test and in fallback en`; errString(err) != want {
 		t.Errorf("missing everywhere: error = %v; want %s", err, want)
 	}
 }
