@@ -703,15 +703,6 @@ func (v *validator) groups(places []PlaceID, group PlaceID) bool {
 	return false
 }
 
-func containsPlace(ps []PlaceID, id PlaceID) bool {
-	for _, p := range ps {
-		if p == id {
-			return true
-		}
-	}
-	return false
-}
-
 // date reports a date, if set, that is not a day of the calendar between
 // the years 1 and 9999, the dates the format can write.
 func (v *validator) date(path string, d Date) bool {

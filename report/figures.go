@@ -280,8 +280,6 @@ func (s *figureSet) done() {
 	s.recs, s.srcs, s.parts, s.claimants, s.srcNumbers = nil, nil, nil, nil, nil
 }
 
-// national reports whether r counts the whole country.
-func (s *figureSet) national(r FigureRef) bool { return s.recs[r].scope == 0 }
 
 // item makes the item of r.
 func (s *figureSet) item(r FigureRef) (*FigureItem, error) {
