@@ -280,7 +280,6 @@ func (s *figureSet) done() {
 	s.recs, s.srcs, s.parts, s.claimants, s.srcNumbers = nil, nil, nil, nil, nil
 }
 
-
 // item makes the item of r.
 func (s *figureSet) item(r FigureRef) (*FigureItem, error) {
 	if int(r) >= s.kept {
