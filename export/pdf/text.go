@@ -68,8 +68,7 @@ type line struct {
 	ascent   float64 // baseline from the top, mm
 	justify  bool
 	maxWidth float64
-	notes    []int   // footnotes called on this line
-	size     float64 // of a line left empty by a line break: the size of its text, pt
+	notes    []int // footnotes called on this line
 }
 
 // measurer measures text and records the characters the fonts cannot
@@ -265,7 +264,7 @@ func (m *measurer) words(runs []run, where string) []word {
 func (m *measurer) wrap(ws []word, maxWidth, lead float64, justify bool, where string) []line {
 	var lines []line
 	all := make([]word, 0, len(ws))
-	var ends []int // where each line's words end in all
+	ends := make([]int, 0, 16) // where each line's words end in all
 	cur := line{maxWidth: maxWidth, justify: justify}
 	start := 0 // of cur's words in all
 	newLine := func() {
@@ -286,7 +285,8 @@ func (m *measurer) wrap(ws []word, maxWidth, lead float64, justify bool, where s
 			// keeps the height of its text
 			cur.justify = false
 			if len(all) == start {
-				cur.size = w.brk
+				cur.height = w.brk * lead * ptToMM
+				cur.ascent = cur.height - (lead-1)/2*w.brk*ptToMM - 0.22*w.brk*ptToMM
 			}
 			newLine()
 			continue
@@ -315,10 +315,6 @@ func (m *measurer) wrap(ws []word, maxWidth, lead float64, justify bool, where s
 		l := &lines[i]
 		l.words = all[start:ends[i]:ends[i]]
 		start = ends[i]
-		if l.size > 0 {
-			l.height = l.size * lead * ptToMM
-			l.ascent = l.height - (lead-1)/2*l.size*ptToMM - 0.22*l.size*ptToMM
-		}
 		for _, w := range l.words {
 			for _, p := range w.pieces {
 				h := p.st.size * lead * ptToMM
