@@ -10,6 +10,12 @@
 // (all of the first language, then all of the second). Output is
 // deterministic: the document's dates come from the dossier, never from
 // the clock.
+//
+// Check reads a dossier before any briefing is built and reports, all at
+// once and each with its path in the dossier, the texts holding
+// characters the fonts cannot draw (emoji, Chinese, Arabic…): a dossier
+// that model.Validate and Check accept renders. See Write for how line
+// breaks, tabs, invisible characters and numbers are set.
 package pdf
 
 import (
@@ -19,6 +25,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/coibrief/coibrief/locales"
 	"github.com/coibrief/coibrief/model"
@@ -246,12 +254,14 @@ func columns(langs []int) []col {
 	return []col{{x: marginL, w: w, lang: langs[0]}, {x: marginL + w + gutter, w: w, lang: langs[1]}}
 }
 
+// languageName is the name of the language tag in l, capitalised.
 func languageName(l *locales.Locale, tag language.Tag) string {
 	n, err := l.LanguageName(tag)
-	if err != nil {
+	if err != nil || n == "" {
 		return tag.String()
 	}
-	return strings.ToUpper(n[:1]) + n[1:]
+	r, size := utf8.DecodeRuneInString(n)
+	return string(unicode.ToUpper(r)) + n[size:]
 }
 
 // tocEntries lists the table of contents of the edition.

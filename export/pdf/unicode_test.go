@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/coibrief/coibrief/locales"
+	"golang.org/x/text/language"
 )
 
 // TestIgnorableTable checks the table of default-ignorable code points
@@ -187,5 +190,19 @@ func TestMissingListed(t *testing.T) {
 	err := m.err()
 	if err == nil || !strings.HasSuffix(err.Error(), `; and 12 more (Check lists every text that holds one)`) || strings.Count(err.Error(), "U+") != maxMissing {
 		t.Errorf("got %v", err)
+	}
+}
+
+// TestLanguageName checks that a language's name is capitalised by its
+// first character, not its first byte: "Éwé", not a broken "\xc3\xa9wé".
+func TestLanguageName(t *testing.T) {
+	l, err := locales.New(language.French)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for tag, want := range map[string]string{"fr": "Français", "ee": "Éwé", "ru": "Russe"} {
+		if got := languageName(l, language.MustParse(tag)); got != want {
+			t.Errorf("languageName(fr, %s) = %q; want %q", tag, got, want)
+		}
 	}
 }
