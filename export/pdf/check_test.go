@@ -283,3 +283,38 @@ func setText(v any, segs [][]string, f func(string) string) (any, bool) {
 	}
 	return v, false
 }
+
+// TestCheckConcurrent runs Check from several goroutines at once, with
+// renders, and checks that each gives the same issues.
+func TestCheckConcurrent(t *testing.T) {
+	d := minimal(t)
+	d.Sources[1].Title = "الجزيرة 🙂"
+	d.Sources[1].TitleLanguage = language.Arabic
+	want := fmt.Sprint(pdf.Check(d, pdf.Options{}))
+	doc, err := report.Build(minimal(t), bilingual)
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan string, 16)
+	for range 8 {
+		go func() {
+			if got := fmt.Sprint(pdf.Check(d, pdf.Options{})); got != want {
+				errs <- got
+				return
+			}
+			errs <- ""
+		}()
+		go func() {
+			if _, _, err := pdf.Render(doc, pdf.Options{}); err != nil {
+				errs <- err.Error()
+				return
+			}
+			errs <- ""
+		}()
+	}
+	for range 16 {
+		if e := <-errs; e != "" {
+			t.Error(e)
+		}
+	}
+}
