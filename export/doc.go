@@ -1,0 +1,16 @@
+// Package export gathers the renderers of a briefing. Each subpackage
+// lays out a report.Document in one format and decides nothing editorial:
+// footnote numbers, the order of the bibliography, which figures are key
+// or contested and every word come from package report, so that every
+// format agrees.
+//
+//   - export/pdf writes PDF briefing notes (go-pdf/fpdf);
+//   - export/xlsx writes workbooks of the figures (excelize).
+//
+// Each renderer has a Write function taking an io.Writer, the document and
+// an Options struct whose zero value is useful, and a Check function that
+// says, before anything is written, what it could not render. The tests of
+// this package check across renderers that whatever model.Validate,
+// report.Validate and the renderers' checks accept, every renderer
+// writes.
+package export
