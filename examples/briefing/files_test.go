@@ -258,4 +258,9 @@ func TestLongTextWarning(t *testing.T) {
 	if !want.MatchString(r.stderr) {
 		t.Errorf("stderr %q; want it to match %s", r.stderr, want)
 	}
+	// -validate says it before anything is written.
+	r = briefing(t, "-q", "-dossier", path, "-lang", "en", "-validate")
+	if r.code != 0 || !strings.Contains(r.stderr, `warning: workbook in en: sheet "Timeline", cell L2 (Sources): text of `) {
+		t.Errorf("-validate: exit %d, stderr %q", r.code, r.stderr)
+	}
 }

@@ -269,6 +269,21 @@ func (c *config) run(s *session, stdout, stderr io.Writer) error {
 		}
 	}
 	nerr, nwarn := issues.Count()
+	if c.validate && nerr == 0 && format != "pdf" {
+		// Cells longer than a workbook allows are split: say so now.
+		if doc, err := report.Build(d, ropt); err == nil {
+			for _, tag := range langs {
+				splits, err := xlsx.Check(doc, xlsx.Options{Language: tag})
+				if err != nil {
+					return err
+				}
+				for _, sp := range splits {
+					fmt.Fprintf(stderr, "warning: workbook in %s: %s\n", tag, sp)
+					nwarn++
+				}
+			}
+		}
+	}
 	if c.validate {
 		if nerr > 0 {
 			return fmt.Errorf("%s is invalid: %d errors, %d warnings", c.dossierName(), nerr, nwarn)
