@@ -11,11 +11,11 @@ import (
 	"golang.org/x/text/language"
 )
 
-// A date and a figure in French and English. French groups thousands with
-// a narrow no-break space (U+202F).
+// A date and a figure in French, English and German. French groups
+// thousands with a narrow no-break space (U+202F), German with a dot.
 func Example() {
 	day := model.Date{Year: 2022, Month: time.January, Day: 1}
-	for _, tag := range []language.Tag{language.French, language.English} {
+	for _, tag := range []language.Tag{language.French, language.English, language.German} {
 		l, err := locales.New(tag)
 		if err != nil {
 			fmt.Println(err)
@@ -36,10 +36,11 @@ func Example() {
 	// Output:
 	// samedi 1er janvier 2022: près de 12 000, 225 morts
 	// Saturday 1 January 2022: nearly 12,000, 225 dead
+	// Samstag, 1. Januar 2022: knapp 12.000, 225 Todesopfer
 }
 
 func ExampleLocale_Span() {
-	for _, tag := range []language.Tag{language.French, language.English} {
+	for _, tag := range []language.Tag{language.French, language.English, language.German} {
 		l, err := locales.New(tag)
 		if err != nil {
 			fmt.Println(err)
@@ -60,6 +61,8 @@ func ExampleLocale_Span() {
 	// depuis le lundi 10 janvier 2022
 	// during the night of 4 to 5 January 2022
 	// since Monday 10 January 2022
+	// in der Nacht vom 4. auf den 5. Januar 2022
+	// seit Montag, dem 10. Januar 2022
 }
 
 // French puts 0 and 1 in the singular, and a million in the "many" form.

@@ -133,8 +133,8 @@ func LoadFS(fsys fs.FS, paths ...string) error {
 }
 
 // Languages returns the languages that have a catalog, sorted by tag: the
-// shipped ones (English, French) and those added with LoadFS. It returns
-// nil if the shipped catalogs failed to load; New then says why.
+// shipped ones (German, English, French) and those added with LoadFS. It
+// returns nil if the shipped catalogs failed to load; New then says why.
 func Languages() []language.Tag {
 	r, err := loaded()
 	if err != nil {
