@@ -25,13 +25,25 @@ func ClipRing(r []XY, x, y, w, h float64) []XY {
 
 // clipRect clips a ring to [x0, x1] × [y0, y1] into a new slice.
 func clipRect(r []XY, x0, y0, x1, y1 float64) []XY {
+	all := true
+	for _, p := range r {
+		if !(p.X >= x0 && p.X <= x1 && p.Y >= y0 && p.Y <= y1) {
+			all = false
+			break
+		}
+	}
+	if all {
+		return append([]XY(nil), r...)
+	}
+	// Each edge adds at most one position per position of the ring.
 	in := r
+	bufs := [2][]XY{make([]XY, 0, 2*len(r)+8), make([]XY, 0, 2*len(r)+8)}
 	var out []XY
 	for edge := range 4 {
 		if len(in) == 0 {
 			return nil
 		}
-		out = make([]XY, 0, len(in)+4)
+		out = bufs[edge%2][:0]
 		inside := func(p XY) bool {
 			switch edge {
 			case 0:
@@ -78,7 +90,7 @@ func clipRect(r []XY, x0, y0, x1, y1 float64) []XY {
 	if len(out) < 3 {
 		return nil
 	}
-	return out
+	return append([]XY(nil), out...)
 }
 
 // Shape is a country's outline as a projection draws it in its frame.
@@ -119,11 +131,13 @@ func (p Projection) Shape(c *Country) Shape {
 				for _, pt := range r {
 					ll = append(ll, XY{pt.Lon + shift, pt.Lat})
 				}
-				cl := clipRect(ll, west, v.South, east, v.North)
-				if len(cl) < 3 {
-					continue
+				if !(b.west+shift >= west && b.east+shift <= east && b.south >= v.South && b.north <= v.North) {
+					ll = clipRect(ll, west, v.South, east, v.North)
+					if len(ll) < 3 {
+						continue
+					}
 				}
-				buf = p.projectDense(cl, buf[:0])
+				buf = p.projectDense(ll, buf[:0])
 				if out := clipRect(buf, p.x, p.y, p.x+p.w, p.y+p.h); len(out) >= 3 {
 					s.Rings = append(s.Rings, out)
 				}

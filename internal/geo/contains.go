@@ -71,21 +71,23 @@ func At(p Point) (*Country, bool) {
 
 // Main returns the polygons that make the country's main body, for fitting
 // a map to it: the largest polygon, every polygon at least a tenth its
-// area, and every other polygon that lies within 300 km, or half the
-// diagonal of the bounding box, of one of those. Distant islands and
+// area, and every other polygon that lies within 300 km, or a third of the
+// diagonal of its bounding box, of one of those. Distant islands and
 // territories are left out: Hawaii from the United States, Easter Island
-// from Chile, the Galápagos from Ecuador, the Canaries from Spain. The
+// from Chile, the Galápagos from Ecuador, the Canaries from Spain, the
+// Chatham Islands from New Zealand. The
 // polygons are those of c.Polygons, in the same order.
 func (c *Country) Main() []Polygon {
 	if c == nil || len(c.Polygons) == 0 {
 		return nil
 	}
-	big := c.areas[0]
-	for _, a := range c.areas {
+	areas := c.areas()
+	big := areas[0]
+	for _, a := range areas {
 		big = math.Max(big, a)
 	}
 	var anchors []int
-	for i, a := range c.areas {
+	for i, a := range areas {
 		if a >= big/10 {
 			anchors = append(anchors, i)
 		}
@@ -94,7 +96,7 @@ func (c *Country) Main() []Polygon {
 	for i, p := range c.Polygons {
 		keep := false
 		for _, a := range anchors {
-			if i == a || boxKm(c.boxes[i], c.boxes[a]) <= math.Max(300, diagKm(c.boxes[a])/2) {
+			if i == a || boxKm(c.boxes[i], c.boxes[a]) <= math.Max(300, diagKm(c.boxes[a])/3) {
 				keep = true
 				break
 			}

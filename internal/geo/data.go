@@ -44,7 +44,7 @@ type Country struct {
 
 	boxes      []box // the plain box of each polygon; East may exceed 180
 	neighbours []int // indexes in dataset.countries
-	areas      []float64
+	areas      func() []float64
 }
 
 // box is a box of unwrapped longitudes (West ≤ East, East may pass 180°).
@@ -156,6 +156,13 @@ func decode(data []byte) (*dataset, error) {
 			return nil, errors.New("geo: countries.bin: header: bad transform")
 		}
 	}
+	if sx < 1e-6 || sy < 1e-6 {
+		return nil, errors.New("geo: countries.bin: header: bad transform")
+	}
+	// The grid positions of valid points: latitudes within ±90°, longitudes
+	// from −180° to 540° (rings run on eastwards past 180°).
+	xMin, xMax := int64(math.Ceil((-180-tx)/sx)), int64(math.Floor((540-tx)/sx))
+	yMin, yMax := int64(math.Ceil((-90-ty)/sy)), int64(math.Floor((90-ty)/sy))
 	d := &dataset{
 		countries: make([]*Country, nc),
 		byCode:    make(map[string]*Country, nc),
@@ -167,7 +174,6 @@ func decode(data []byte) (*dataset, error) {
 	rings := make([]Ring, nr)
 	points := make([]Point, npt)
 	boxes := make([]box, np)
-	areas := make([]float64, np)
 	var x, y int64
 	for ci := range all {
 		c := &all[ci]
@@ -187,11 +193,20 @@ func decode(data []byte) (*dataset, error) {
 		n = r.count(len(polys))
 		c.Polygons, polys = polys[:n:n], polys[n:]
 		c.boxes, boxes = boxes[:n:n], boxes[n:]
-		c.areas, areas = areas[:n:n], areas[n:]
+		c.areas = sync.OnceValue(func() []float64 {
+			a := make([]float64, len(c.Polygons))
+			for i, p := range c.Polygons {
+				a[i] = ringArea(p[0])
+			}
+			return a
+		})
 		for pi := range c.Polygons {
 			n := r.count(len(rings))
 			if n == 0 {
 				r.fail("polygon without rings")
+			}
+			if r.err != nil {
+				return nil, fmt.Errorf("geo: countries.bin: %s: %w", c.Code, r.err)
 			}
 			p := rings[:n:n]
 			rings = rings[n:]
@@ -200,15 +215,18 @@ func decode(data []byte) (*dataset, error) {
 				if n < 3 {
 					r.fail("ring of fewer than 3 points")
 				}
+				if r.err != nil {
+					return nil, fmt.Errorf("geo: countries.bin: %s: %w", c.Code, r.err)
+				}
 				ring := points[:n:n]
 				points = points[n:]
 				for i := range ring {
 					x += r.varint()
 					y += r.varint()
-					ring[i] = Point{Lon: tx + float64(x)*sx, Lat: ty + float64(y)*sy}
-					if x > 1<<40 || x < -1<<40 || !ring[i].valid() || ring[i].Lon < -180 || ring[i].Lon > 540 {
+					if x < xMin || x > xMax || y < yMin || y > yMax {
 						r.fail("point out of range")
 					}
+					ring[i] = Point{Lon: tx + float64(x)*sx, Lat: ty + float64(y)*sy}
 				}
 				p[ri] = ring
 				if r.err != nil {
@@ -217,7 +235,6 @@ func decode(data []byte) (*dataset, error) {
 			}
 			c.Polygons[pi] = p
 			c.boxes[pi] = boxOf(p[0])
-			c.areas[pi] = ringArea(p[0])
 		}
 		if r.err != nil {
 			return nil, fmt.Errorf("geo: countries.bin: country %d: %w", ci, r.err)
@@ -258,8 +275,9 @@ func decode(data []byte) (*dataset, error) {
 func boxOf(r Ring) box {
 	b := box{math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)}
 	for _, p := range r {
-		b.west, b.east = math.Min(b.west, p.Lon), math.Max(b.east, p.Lon)
-		b.south, b.north = math.Min(b.south, p.Lat), math.Max(b.north, p.Lat)
+		// Points are valid: no NaN to care for.
+		b.west, b.east = min(b.west, p.Lon), max(b.east, p.Lon)
+		b.south, b.north = min(b.south, p.Lat), max(b.north, p.Lat)
 	}
 	return b
 }
@@ -306,6 +324,12 @@ func (r *reader) uvarint() uint64 {
 }
 
 func (r *reader) varint() int64 {
+	if r.off < len(r.data) && r.data[r.off] < 0x80 {
+		// One byte: most deltas.
+		u := int64(r.data[r.off])
+		r.off++
+		return u>>1 ^ -(u & 1)
+	}
 	if r.err != nil {
 		return 0
 	}

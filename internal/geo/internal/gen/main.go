@@ -11,7 +11,8 @@
 // Flags -tolerance and -margin set the simplification tolerance and the
 // distance within which two countries count as neighbours, both in
 // kilometres; -list prints every polygon of every country instead of
-// writing the file. The output is the same, byte for byte, for the same
+// writing the file, and -v says which rings were dropped and which arcs
+// were simplified less. The output is the same, byte for byte, for the same
 // input and flags.
 package main
 
@@ -23,6 +24,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"os"
 	"slices"
@@ -45,14 +47,15 @@ func main() {
 	tol := flag.Float64("tolerance", 1.0, "Douglas–Peucker tolerance in km")
 	margin := flag.Float64("margin", 100, "countries closer than this many km are neighbours")
 	list := flag.Bool("list", false, "print the polygons of every country instead of writing the file")
+	verbose := flag.Bool("v", false, "say which rings were dropped and which arcs kept more points")
 	flag.Parse()
-	if err := run(*in, *out, *tol, *margin, *list, os.Stdout); err != nil {
+	if err := run(*in, *out, *tol, *margin, *list, *verbose, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 }
 
-func run(in, out string, tol, margin float64, list bool, w io.Writer) error {
+func run(in, out string, tol, margin float64, list, verbose bool, w io.Writer) error {
 	if in == "" {
 		return errors.New("geo: gen: -topojson not given (the path of world-atlas@2.0.2's countries-50m.json; go generate reads it from $TOPOJSON)")
 	}
@@ -79,6 +82,11 @@ func run(in, out string, tol, margin float64, list bool, w io.Writer) error {
 		return nil
 	}
 	st := simplify(t, cs, tol)
+	if verbose {
+		for _, n := range st.notes {
+			fmt.Fprintln(w, n)
+		}
+	}
 	neighbours(t, cs, margin)
 	data := encode(t, cs, margin)
 	if err := os.WriteFile(out, data, 0o644); err != nil {
@@ -477,18 +485,25 @@ func unwrap(t *topology, r []pt) ([]pt, int) {
 		}
 		wind = int(shift / t.period)
 	}
-	if len(out) > 0 {
-		west := out[0].x
-		for _, p := range out {
-			west = min(west, p.x)
-		}
-		// x = 0 is longitude translate[0], -180° in world-atlas.
-		k := int64(math.Floor(float64(west) / float64(t.period)))
-		for i := range out {
-			out[i].x -= k * t.period
-		}
+	return t.westIn(out), wind
+}
+
+// westIn shifts the ring by whole turns so that its westernmost point lies
+// in [-180°, 180°), that is at x in [0, period) (x = 0 is longitude
+// translate[0], −180° in world-atlas).
+func (t *topology) westIn(r []pt) []pt {
+	if len(r) == 0 {
+		return r
 	}
-	return out, wind
+	west := r[0].x
+	for _, p := range r {
+		west = min(west, p.x)
+	}
+	k := int64(math.Floor(float64(west) / float64(t.period)))
+	for i := range r {
+		r[i].x -= k * t.period
+	}
+	return r
 }
 
 // planar returns the ring unwrapped and, if it circles a pole (wind turns,
@@ -504,14 +519,11 @@ func planar(t *topology, r []pt, wind int) ([]pt, bool) {
 	if w == 0 || len(out) == 0 {
 		return out, true
 	}
-	first, last := out[0], out[len(out)-1]
-	pole := t.poleY(last.y)
+	first := out[0]
+	pole := t.poleY(first.y)
 	end := first.x + int64(w)*t.period
-	_ = last
 	out = append(out, pt{end, first.y}, pt{end, pole}, pt{first.x, pole})
-	// Keep the westernmost point in [-180°, 180°).
-	out, _ = unwrap(t, out)
-	return out, true
+	return t.westIn(out), true
 }
 
 // poleY returns the grid row nearest the pole on the side of row y, within
@@ -567,6 +579,7 @@ func polar(t *topology, cs []*country) error {
 
 type stats struct {
 	polygons, rings, points, srcPoints, refined, dropped int
+	notes                                                []string // what was dropped or refined, for -v
 }
 
 // simplify sets c.polys for every country. Each arc is simplified once, with
@@ -597,6 +610,7 @@ func simplify(t *topology, cs []*country, tol float64) stats {
 		refine := map[int]bool{}
 		used := map[int]bool{}
 		st.dropped = 0
+		st.notes = st.notes[:0]
 		for _, c := range cs {
 			c.polys = nil
 			for pi, p := range c.src {
@@ -606,6 +620,8 @@ func simplify(t *topology, cs []*country, tol float64) stats {
 				}
 				if len(outer) < 3 || area2(outer) == 0 {
 					st.dropped += len(p)
+					full, _ := planar(t, ring(t, p[0], t.arcs), c.wind[pi][0])
+					st.notes = append(st.notes, fmt.Sprintf("dropped: %s (%s), a polygon of %.1f km² with %d holes", c.code, c.name, areaKm2(t, full), len(p)-1))
 					continue
 				}
 				rings := [][]pt{outer}
@@ -617,6 +633,8 @@ func simplify(t *topology, cs []*country, tol float64) stats {
 					}
 					if len(hr) < 3 || area2(hr) == 0 {
 						st.dropped++
+						full, _ := planar(t, ring(t, h, t.arcs), c.wind[pi][hi+1])
+						st.notes = append(st.notes, fmt.Sprintf("dropped: %s (%s), a hole of %.1f km²", c.code, c.name, areaKm2(t, full)))
 						continue
 					}
 					rings = append(rings, hr)
@@ -655,6 +673,21 @@ func simplify(t *topology, cs []*country, tol float64) stats {
 		}
 	}
 	st.refined = len(refinedArcs)
+	for _, i := range slices.Sorted(maps.Keys(refinedArcs)) {
+		var who []string
+		for _, c := range cs {
+			for _, p := range c.src {
+				for _, r := range p {
+					for _, a := range r {
+						if arcIndex(a) == i && !slices.Contains(who, c.code) {
+							who = append(who, c.code)
+						}
+					}
+				}
+			}
+		}
+		st.notes = append(st.notes, fmt.Sprintf("refined: arc %d (%d points) of %s, to tolerance %g km", i, len(t.arcs[i]), strings.Join(who, ", "), tols[i]))
+	}
 	for _, a := range t.arcs {
 		st.srcPoints += len(a)
 	}
