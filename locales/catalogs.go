@@ -36,7 +36,7 @@ func Shipped() (*Catalogs, error) {
 // so an override can change wording, never what a message says it holds.
 // A file may hold just the few messages it changes:
 //
-//	["Metric.Killed"]
+//	["Figure.Metric.Killed"]
 //	other = "Décès"
 //
 // c is not changed. A nil c is Shipped.
