@@ -126,7 +126,7 @@ func (b *builder) keyFigures() {
 		b.spacer(2)
 		b.subheading(b.biMsg(locales.RetractedFiguresHeading))
 		widths := []float64{26, 40, 30, 40, 30}
-		header := []string{b.biMsg(locales.FieldValue), b.biMsg(locales.FieldMetric), b.biMsg(locales.FieldScope), b.biMsg(locales.FieldClaimant), b.biMsg(locales.FieldStatus)}
+		header := []string{b.biMsg(locales.FieldValue), b.biMsg(locales.FieldMetric), b.biMsg(locales.FieldArea), b.biMsg(locales.FieldClaimant), b.biMsg(locales.FieldStatus)}
 		var rows [][][]run
 		for _, r := range fs.Retracted {
 			it, err := fs.Item(r)
