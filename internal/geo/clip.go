@@ -104,7 +104,9 @@ type Shape struct {
 }
 
 // Shape returns the part of the country's outline drawn in the frame
-// (with no rings if none is).
+// (with no rings if none is). A frame that shows more than a hemisphere
+// (a map of the world, say) leaves out any polygon around the point
+// opposite the projection's centre, which the projection cannot draw.
 func (p Projection) Shape(c *Country) Shape {
 	s := Shape{Country: c}
 	if c == nil || p.w == 0 || p.h == 0 || p.k == 0 || !c.Bounds.Intersects(p.view) {
@@ -117,9 +119,10 @@ func (p Projection) Shape(c *Country) Shape {
 		west, east = math.Inf(-1), math.Inf(1)
 	}
 	var ll, buf []XY
+	anti := Point{normLon(p.lon0 + 180), -p.lat0}
 	for i, poly := range c.Polygons {
 		b := c.boxes[i]
-		if b.north < v.South || b.south > v.North {
+		if b.north < v.South || b.south > v.North || full && c.polygonHas(i, anti) {
 			continue
 		}
 		for _, shift := range [3]float64{0, -360, 360} {

@@ -12,17 +12,25 @@ func (c *Country) Contains(p Point) bool {
 	if c == nil || !p.valid() || !c.Bounds.Contains(p) {
 		return false
 	}
-	lon := normLon(p.Lon)
-	for i, poly := range c.Polygons {
-		b := c.boxes[i]
-		if p.Lat < b.south || p.Lat > b.north {
-			continue
+	for i := range c.Polygons {
+		if c.polygonHas(i, p) {
+			return true
 		}
-		// Rings run on past 180°: try the point a turn further east too.
-		for _, l := range [2]float64{lon, lon + 360} {
-			if l >= b.west && l <= b.east && polygonContains(poly, Point{l, p.Lat}) {
-				return true
-			}
+	}
+	return false
+}
+
+// polygonHas reports whether the valid point p lies in polygon i.
+func (c *Country) polygonHas(i int, p Point) bool {
+	b := c.boxes[i]
+	if p.Lat < b.south || p.Lat > b.north {
+		return false
+	}
+	// Rings run on past 180°: try the point a turn further east too.
+	lon := normLon(p.Lon)
+	for _, l := range [2]float64{lon, lon + 360} {
+		if l >= b.west && l <= b.east && polygonContains(c.Polygons[i], Point{l, p.Lat}) {
+			return true
 		}
 	}
 	return false

@@ -42,9 +42,9 @@ type Country struct {
 	// Bounds is the smallest box holding the outline.
 	Bounds Bounds
 
-	boxes      []box // the plain box of each polygon; East may exceed 180
-	neighbours []int // indexes in dataset.countries
-	areas      func() []float64
+	boxes      []box            // the plain box of each polygon; East may exceed 180
+	neighbours []int            // indexes in dataset.countries
+	areas      func() []float64 // of each polygon's outer ring, in km², worked out on first use
 }
 
 // box is a box of unwrapped longitudes (West ≤ East, East may pass 180°).

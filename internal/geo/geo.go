@@ -12,7 +12,7 @@
 // a straight line in those coordinates, as in GeoJSON. Longitudes along a
 // ring are continuous: a ring that crosses the antimeridian (Russia's
 // mainland, Wrangel Island, one of Fiji's islands) goes on past 180° (to
-// about 190.4° for Chukotka) rather than jumping to −180°, so that no edge
+// about 190.3° for Chukotka) rather than jumping to −180°, so that no edge
 // spans the world; every ring's westernmost point lies in [−180°, 180°).
 // Antarctica's outline is closed through the South Pole, along the 180°
 // meridian and the pole itself, as in Natural Earth's shapefiles.
@@ -40,9 +40,10 @@
 // Netherlands (bq) not of the Netherlands (nl); Natural Earth's "Indian
 // Ocean Ter." is Christmas Island (cx) and the Cocos Islands (cc). Ashmore
 // and Cartier Islands, which Natural Earth lists apart under Australia's
-// code, are part of Australia (au). Other territories without a feature of
-// their own (the Chagos Archipelago is, for instance, while Tokelau is not in
-// the data at all) cannot be looked up.
+// code, are part of Australia (au). Five ISO 3166-1 countries and
+// territories are too small for the 1:50m data and cannot be looked up:
+// Bouvet Island (bv), Gibraltar (gi), Tokelau (tk), Tuvalu (tv) and the
+// United States Minor Outlying Islands (um).
 //
 // # Concurrency
 //

@@ -621,3 +621,24 @@ func TestNoCrossings(t *testing.T) {
 	}
 	t.Logf("%d distinct edges", len(edges))
 }
+
+// TestEveryISOCountry looks up every code golang.org/x/text knows as a
+// country: all are found but the few the package documentation lists and
+// codes that are not assigned to a country (reserved or withdrawn).
+func TestEveryISOCountry(t *testing.T) {
+	missing := []string{"bv", "gi", "tk", "tv", "um"}
+	notCountries := []string{"ac", "an", "cp", "cq", "cs", "dd", "dg", "ea", "ez", "fq", "fx", "ic", "jt", "mi", "nt", "pc", "pu", "su", "ta", "un", "wk", "yd", "yu"}
+	for a := 'a'; a <= 'z'; a++ {
+		for b := 'a'; b <= 'z'; b++ {
+			code := string([]rune{a, b})
+			r, err := language.ParseRegion(code)
+			if err != nil || !r.IsCountry() || !strings.EqualFold(r.String(), code) {
+				continue
+			}
+			_, ok := Lookup(code)
+			if want := !slices.Contains(missing, code) && !slices.Contains(notCountries, code); ok != want {
+				t.Errorf("Lookup(%q) found %v, want %v", code, ok, want)
+			}
+		}
+	}
+}

@@ -391,3 +391,25 @@ func TestClipRing(t *testing.T) {
 		t.Error("ClipRing modified its input")
 	}
 }
+
+// TestWorldMap fits points all round the Earth: the frame shows more than
+// a hemisphere, and no country may be drawn inside out over the map.
+func TestWorldMap(t *testing.T) {
+	for _, pts := range [][]Point{
+		{{-170, -60}, {170, 70}, {0, 0}, {90, 10}, {-90, -10}},
+		{{0, 0}, {90, 0}, {180, 0}, {-90, 0}},
+		{{100, 40}, {-80, -40}},
+	} {
+		p := Fit(pts, 0, 0, 200, 100, 0)
+		_, _, w, h := p.Frame()
+		for _, s := range p.Shapes() {
+			area := 0.0
+			for _, r := range s.Rings {
+				area += signedArea(r)
+			}
+			if math.Abs(area) > 0.3*w*h {
+				t.Errorf("centre %v: %s covers %.0f%% of the frame", p.Centre(), s.Country.Code, 100*math.Abs(area)/(w*h))
+			}
+		}
+	}
+}

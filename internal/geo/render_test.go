@@ -44,6 +44,7 @@ func TestRenderPNG(t *testing.T) {
 		{"france", "fr", true, nil},
 		{"kiribati", "ki", false, nil},
 		{"south-africa", "za", false, nil},
+		{"world", "br", true, []Point{{-170, -60}, {170, 70}, {0, 0}, {90, 10}, {-90, -10}}},
 	} {
 		c, ok := Lookup(m.code)
 		if !ok {
