@@ -413,3 +413,41 @@ func TestWorldMap(t *testing.T) {
 		}
 	}
 }
+
+// TestHostileInput calls the package with extreme values: no panic, and
+// no NaN on the page for a valid point.
+func TestHostileInput(t *testing.T) {
+	vals := []float64{math.NaN(), math.Inf(1), math.Inf(-1), 1e308, -1e308, 5e-324, 0, -0.0, 90, -90, 180, -180, 360, 1e9}
+	var pts []Point
+	for _, a := range vals {
+		for _, b := range vals {
+			pts = append(pts, Point{a, b})
+		}
+	}
+	ge := mustLookup(t, "ge")
+	for i, v := range vals {
+		p := Fit(pts[i*len(vals):(i+1)*len(vals)], v, v, v, v, v)
+		p.Shapes()
+		p.View()
+		for _, pt := range pts {
+			x, y := p.Project(pt)
+			if pt.Valid() && (math.IsNaN(x) || math.IsNaN(y)) {
+				t.Errorf("Fit with %v: Project(%v) = (%v, %v)", v, pt, x, y)
+			}
+			p.Unproject(pt.Lon, pt.Lat)
+			ge.Contains(pt)
+			At(pt)
+			BoundsOf(pt)
+			(Bounds{pt.Lon, pt.Lat, pt.Lat, pt.Lon}).Pad(v)
+			(Bounds{pt.Lon, pt.Lat, pt.Lat, pt.Lon}).Union(Bounds{v, v, v, v})
+		}
+		ClipRing([]XY{{v, v}, {0, v}, {v, 0}, {math.NaN(), 1}}, v, v, v, v)
+		Shape{Rings: [][]XY{{{v, v}, {0, v}, {v, 0}}}}.Label()
+	}
+	p := Fit(pts, 0, 0, 100, 100, 0)
+	for _, pt := range pts {
+		if x, y := p.Project(pt); pt.Valid() && (math.IsNaN(x) || math.IsNaN(y)) {
+			t.Errorf("Project(%v) = (%v, %v)", pt, x, y)
+		}
+	}
+}
