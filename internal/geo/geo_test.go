@@ -337,7 +337,7 @@ func TestNameIn(t *testing.T) {
 	}
 }
 
-func TestMain(t *testing.T) {
+func TestMainPolygons(t *testing.T) {
 	has := func(polys []Polygon, p Point) bool {
 		for _, poly := range polys {
 			if polygonContains(poly, p) || polygonContains(poly, Point{p.Lon + 360, p.Lat}) {
