@@ -47,7 +47,7 @@ func TestMillionFiguresMemory(t *testing.T) {
 	cmd := briefingCmd("-q", "-dossier", name, "-format", "xlsx", "-lang", "fr", "-out", out)
 	for _, kv := range os.Environ() {
 		if !strings.HasPrefix(kv, "GOMEMLIMIT=") && !strings.HasPrefix(kv, "GOGC=") {
-			cmd.Env = append(cmd.Env, kv) // the program's own memory limit applies
+			cmd.Env = append(cmd.Env, kv) // the runtime's defaults, no memory limit
 		}
 	}
 	stdout, err := cmd.Output()

@@ -259,6 +259,7 @@ func (s *sheet) finish(table string, first, last int) error {
 	if err := s.sw.Flush(); err != nil {
 		return b.fail(err)
 	}
+	releaseStream(s.sw)
 	return nil
 }
 
