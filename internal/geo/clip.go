@@ -112,6 +112,80 @@ func (p Projection) Shape(c *Country) Shape {
 	if c == nil || p.w == 0 || p.h == 0 || p.k == 0 || !c.Bounds.Intersects(p.view) {
 		return s
 	}
+	s.Rings = p.polygons(c.Polygons, c.boxes)
+	return s
+}
+
+// Outline returns the polygons of an outline given in longitude and
+// latitude — a region's, say, as a GeoJSON Polygon or MultiPolygon gives
+// it — as the projection draws them in its frame, in the manner of Shape:
+// fill the rings together by the even-odd rule. Each edge is taken the
+// shorter way round, so that a ring may cross the antimeridian whether its
+// longitudes jump from 180° to −180° or run on past 180°. Rings of fewer
+// than 3 points and points that are not valid are left out.
+func (p Projection) Outline(polys []Polygon) [][]XY {
+	if p.w == 0 || p.h == 0 || p.k == 0 {
+		return nil
+	}
+	ps := make([]Polygon, 0, len(polys))
+	boxes := make([]box, 0, len(polys))
+	for _, poly := range polys {
+		var out Polygon
+		for i, r := range poly {
+			u := unwrapRing(r)
+			if len(u) < 3 {
+				if i == 0 {
+					break // no boundary: no polygon
+				}
+				continue
+			}
+			out = append(out, u)
+		}
+		if len(out) == 0 {
+			continue
+		}
+		ps = append(ps, out)
+		boxes = append(boxes, boxOf(out[0]))
+	}
+	return p.polygons(ps, boxes)
+}
+
+// unwrapRing returns the valid points of r with longitudes made
+// continuous, each step taken the shorter way round, shifted by whole
+// turns so that the westernmost lies in [−180°, 180°), as the embedded
+// rings are.
+func unwrapRing(r Ring) Ring {
+	out := make(Ring, 0, len(r))
+	for _, pt := range r {
+		if !pt.valid() {
+			continue
+		}
+		lon := normLon(pt.Lon)
+		if n := len(out); n > 0 {
+			prev := out[n-1].Lon
+			lon = prev + normLon(lon-prev)
+		}
+		out = append(out, Point{lon, pt.Lat})
+	}
+	if len(out) < 3 {
+		return nil
+	}
+	west := math.Inf(1)
+	for _, pt := range out {
+		west = math.Min(west, pt.Lon)
+	}
+	if shift := normLon(west) - west; shift != 0 {
+		for i := range out {
+			out[i].Lon += shift
+		}
+	}
+	return out
+}
+
+// polygons projects polygons whose boxes are given (of unwrapped
+// longitudes), cut to the view and clipped to the frame.
+func (p Projection) polygons(polys []Polygon, boxes []box) [][]XY {
+	var rings [][]XY
 	v := p.view
 	full := v.Width() >= 360
 	west, east := v.West, v.West+v.Width()
@@ -120,9 +194,9 @@ func (p Projection) Shape(c *Country) Shape {
 	}
 	var ll, buf []XY
 	anti := Point{normLon(p.lon0 + 180), -p.lat0}
-	for i, poly := range c.Polygons {
-		b := c.boxes[i]
-		if b.north < v.South || b.south > v.North || full && c.polygonHas(i, anti) {
+	for i, poly := range polys {
+		b := boxes[i]
+		if b.north < v.South || b.south > v.North || full && polyHas(poly, b, anti) {
 			continue
 		}
 		for _, shift := range [3]float64{0, -360, 360} {
@@ -142,12 +216,12 @@ func (p Projection) Shape(c *Country) Shape {
 				}
 				buf = p.projectDense(ll, buf[:0])
 				if out := clipRect(buf, p.x, p.y, p.x+p.w, p.y+p.h); len(out) >= 3 {
-					s.Rings = append(s.Rings, out)
+					rings = append(rings, out)
 				}
 			}
 		}
 	}
-	return s
+	return rings
 }
 
 // projectDense appends to dst the page positions of a ring given in

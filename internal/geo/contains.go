@@ -22,14 +22,19 @@ func (c *Country) Contains(p Point) bool {
 
 // polygonHas reports whether the valid point p lies in polygon i.
 func (c *Country) polygonHas(i int, p Point) bool {
-	b := c.boxes[i]
+	return polyHas(c.Polygons[i], c.boxes[i], p)
+}
+
+// polyHas reports whether the valid point p lies in the polygon of
+// unwrapped longitudes whose outer ring's box is b.
+func polyHas(poly Polygon, b box, p Point) bool {
 	if p.Lat < b.south || p.Lat > b.north {
 		return false
 	}
 	// Rings run on past 180°: try the point a turn further east too.
 	lon := normLon(p.Lon)
 	for _, l := range [2]float64{lon, lon + 360} {
-		if l >= b.west && l <= b.east && polygonContains(c.Polygons[i], Point{l, p.Lat}) {
+		if l >= b.west && l <= b.east && polygonContains(poly, Point{l, p.Lat}) {
 			return true
 		}
 	}

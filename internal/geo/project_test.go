@@ -451,3 +451,42 @@ func TestHostileInput(t *testing.T) {
 		}
 	}
 }
+
+// TestOutline draws outlines given in longitude and latitude: a box
+// across the antimeridian written with a jump from 180° to −180°, the
+// same box written continuously, and Fiji's own polygons, which Outline
+// draws as Shape does.
+func TestOutline(t *testing.T) {
+	fj := mustLookup(t, "fj")
+	p := Fit(Points(fj.Main()), 0, 0, 190, 120, 5)
+	jump := []Polygon{{{{179, -17}, {-179.5, -17}, {-179.5, -18}, {179, -18}, {179, -17}}}}
+	flat := []Polygon{{{{179, -17}, {180.5, -17}, {180.5, -18}, {179, -18}}}}
+	a, b := p.Outline(jump), p.Outline(flat)
+	if len(a) != 1 || len(b) != 1 {
+		t.Fatalf("rings: %d and %d, want 1 each", len(a), len(b))
+	}
+	areaA, areaB := math.Abs(signedArea(a[0])), math.Abs(signedArea(b[0]))
+	if math.Abs(areaA-areaB) > 1e-6*areaB || areaA < 1 || areaA > 0.2*190*120 {
+		t.Errorf("areas %v and %v", areaA, areaB)
+	}
+	// Fiji's polygons as an outline draw as its shape.
+	want := p.Shape(fj).Rings
+	got := p.Outline(fj.Polygons)
+	if len(got) != len(want) {
+		t.Fatalf("Fiji as an outline: %d rings, as a shape %d", len(got), len(want))
+	}
+	for i := range got {
+		if d := math.Abs(signedArea(got[i]) - signedArea(want[i])); d > 1e-9 {
+			t.Errorf("ring %d: areas differ by %v", i, d)
+		}
+	}
+	// Nothing to draw: no rings, short rings, invalid points, an empty frame.
+	for _, polys := range [][]Polygon{nil, {{}}, {{{{1, 1}, {2, 2}}}}, {{{{math.NaN(), 0}, {1, 95}, {2, 2}}}}} {
+		if r := p.Outline(polys); len(r) != 0 {
+			t.Errorf("Outline(%v) = %v", polys, r)
+		}
+	}
+	if r := (Projection{}).Outline(flat); r != nil {
+		t.Errorf("zero projection drew %v", r)
+	}
+}
