@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/coibrief/coibrief/locales"
@@ -367,11 +368,45 @@ func (b *builder) meta() {
 			return "", err
 		}
 		keywords := country + ", " + series
-		if month := d.Period.Start.String(); len(month) >= 7 {
-			keywords += ", " + month[:7]
+		if months := periodMonths(d.Period); months != "" {
+			keywords += ", " + months
 		}
 		return keywords, nil
 	})
+}
+
+// maxKeywordMonths is the most months the keywords list one by one; a
+// longer period is given as its first and last month.
+const maxKeywordMonths = 12
+
+// periodMonths returns the months the period spans, for the keywords:
+// "2022-06, 2022-07" for 28 June to 15 July 2022, "2022-01" for January,
+// "2021-01/2023-12" for three years, and "2022-01/.." for an open period.
+func periodMonths(p model.DateSpan) string {
+	start := p.Start
+	if start.IsZero() || start.Year < 1 || start.Year > 9999 {
+		return ""
+	}
+	month := func(y int, m time.Month) string { return fmt.Sprintf("%04d-%02d", y, int(m)) }
+	if p.Open {
+		return month(start.Year, start.Month) + "/.."
+	}
+	end := p.End
+	if end.IsZero() || end.Before(start) || end.Year > 9999 {
+		end = start
+	}
+	n := (end.Year-start.Year)*12 + int(end.Month) - int(start.Month) + 1
+	if n > maxKeywordMonths {
+		return month(start.Year, start.Month) + "/" + month(end.Year, end.Month)
+	}
+	parts := make([]string, 0, n)
+	for y, m := start.Year, start.Month; len(parts) < n; {
+		parts = append(parts, month(y, m))
+		if m++; m > time.December {
+			y, m = y+1, time.January
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 // filters describes the filter for the reader, one line per criterion.

@@ -146,9 +146,21 @@ func (d *Document) Dump(w io.Writer) error {
 		}
 	}
 	if m := d.Map; m != nil {
+		p.f("map %s iso=%q %s\n", m.Country, m.ISO, p.l(m.Title, 40))
 		for _, pt := range m.Points {
-			p.f("map %s (%.2f, %.2f) entries=%d %s..%s %s\n", pt.Place, pt.Coord.Lat, pt.Coord.Lon, pt.Entries, pt.First, pt.Last, pt.Kind)
+			p.f("map %s (%.2f, %.2f) entries=%d %s..%s %s in %q abroad=%v\n", pt.Place, pt.Coord.Lat, pt.Coord.Lon, pt.Entries, pt.First, pt.Last, pt.Kind, pt.Country, pt.Abroad)
 		}
+		for _, r := range m.Regions {
+			p.f("map region %s %s entries=%d focus=%v polygons=%d\n", r.Place, p.l(r.Name, 30), r.Entries, r.Focus, len(r.Outline.Polygons))
+		}
+		for _, c := range m.Neighbours {
+			p.f("map neighbour %s %s\n", c.ISO, p.l(c.Name, 30))
+		}
+		ext := make([]string, len(m.Extent))
+		for i, c := range m.Extent {
+			ext[i] = fmt.Sprintf("(%.2f, %.2f)", c.Lat, c.Lon)
+		}
+		p.f("map extent %s\n", strings.Join(ext, " "))
 		p.f("map legend %v outside %v\n", m.Kinds, m.Outside)
 	}
 	for _, pl := range d.Places {

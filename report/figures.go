@@ -46,7 +46,7 @@ type FigureItem struct {
 	Scope    L // the place counted; the country for national figures
 	AsOf     L
 	Reported L
-	Claimant L
+	Claimant L // its name, and the channel it spoke through in brackets: "Prosecutor General (Telegram)"
 	Status   L
 	Note     L
 	Sources  []*SourceItem
@@ -229,9 +229,14 @@ func (s *figureSet) add(index int, it *FigureItem) {
 		s.scopes = append(s.scopes, scope)
 		s.scopeIndex[scope] = sc
 	}
+	// A claimant is the same whatever channel it speaks through.
 	ckey := f.Claimant.Kind.String() + "|"
 	if len(it.Claimant) > 0 {
-		ckey += it.Claimant[0]
+		name := it.Claimant[0]
+		if ch := f.Claimant.Channel; ch != "" {
+			name = strings.TrimSuffix(name, " ("+ch+")")
+		}
+		ckey += name
 	}
 	cl, ok := s.claimants[ckey]
 	if !ok {
@@ -537,6 +542,11 @@ func (b *builder) figure(i int, f *model.Figure) *FigureItem {
 	it.AsOf = b.eachOnce(at(".asOf"), shortDateKey(f.AsOf), func(l *locales.Locale) (string, error) { return l.DateShort(f.AsOf), nil })
 	it.Reported = b.eachOnce(at(".reported"), shortDateKey(f.Reported), func(l *locales.Locale) (string, error) { return l.DateShort(f.Reported), nil })
 	it.Claimant = b.textAt(at(".claimant.name"), f.Claimant.Name)
+	if ch := f.Claimant.Channel; ch != "" {
+		for i := range it.Claimant {
+			it.Claimant[i] += " (" + ch + ")"
+		}
+	}
 	it.Status = b.eachOnce(at(".status"), statusKey{f.Status, f.StatusDate}, func(l *locales.Locale) (string, error) {
 		s, err := l.Status(f.Status)
 		if err == nil && !f.StatusDate.IsZero() && f.Status != model.StatusReported {

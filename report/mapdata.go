@@ -2,18 +2,55 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"slices"
 
+	"github.com/coibrief/coibrief/internal/geo"
 	"github.com/coibrief/coibrief/locales"
 	"github.com/coibrief/coibrief/model"
 )
 
-// Map is the data of the map of events: each place of the briefing's
-// chronology with coordinates, how much happened there, and the worst of it.
+// Map is the data of the map of events, so that every renderer draws the
+// same map: the dossier's country (its outline, found by its ISO code in
+// the embedded Natural Earth data), the countries around it named in the
+// briefing's languages, the regions the dossier outlines, each place of
+// the briefing's chronology with coordinates — abroad too — and the extent
+// to show.
+//
+// A renderer fits a projection to Extent (internal/geo's Fit, a Lambert
+// azimuthal equal-area projection centred on the middle of the extent),
+// fills the sea, draws every country its frame shows in a light tone, the
+// country ISO names darker, the regions highlighted, then the points;
+// it names the countries of Neighbours where it shows them, and no others.
 type Map struct {
 	Title   L // the dossier's map title, or "Map of events"
 	Country model.PlaceID
-	Points  []*MapPoint       // by number of entries, most first, then by name
+	// ISO is the code under which package internal/geo holds the country's
+	// outline: the country place's iso, or its id, as geo.Lookup reads
+	// it, in lower case ("kz"). It is empty when the data has no outline
+	// for the country, which Validate reports; the map then shows the
+	// countries around without the dossier's.
+	ISO    string
+	Points []*MapPoint // by number of entries, most first, then by name
+	// Regions are the places with an outline (model.Place.Outline) that
+	// the briefing's entries concern, themselves or through a place within
+	// them, and the dossier's Focus when it has one, in the order of the
+	// gazetteer: drawn over the country and highlighted.
+	Regions []*MapRegion
+	// Neighbours are the countries next to the dossier's (geo.Neighbours:
+	// a shared border, or within 100 km) and those holding a point, with
+	// their names in each language of the briefing (CLDR's, through
+	// geo's NameIn), sorted by code. Names are decided here so that every
+	// renderer names the same countries in the same words.
+	Neighbours []*MapCountry
+	// Extent holds the points the map must show, for fitting a
+	// projection to them: of the outline of the country's main body
+	// (geo's Main: far islands such as Hawaii are left out unless a place
+	// lies there), of every point and of every region's outline, only those
+	// that bound the rest — the southernmost, northernmost, westernmost and
+	// easternmost, and the extremes on the projection centred on their
+	// box — so that geo.Fit draws the same map from them as from all.
+	Extent  []model.Coord
 	Kinds   []model.EventKind // the kinds that colour some point, most severe first (the legend)
 	Legend  []L               // labels of Kinds
 	Outside []model.PlaceID   // places of the chronology with no coordinates
@@ -31,7 +68,35 @@ type MapPoint struct {
 	Kind     model.EventKind // the most severe kind of event there
 	KindText L
 	Dates    L // "4 – 7 janv. 2022"
+	// Country is the ISO code of the country the point lies in, by the
+	// map's outlines (or, for a point off every outline, such as a port
+	// that the outlines' simplified coast leaves in the sea, the country
+	// the gazetteer puts it in); empty if neither says.
+	Country string
+	// Abroad is true for a point in another country than the dossier's:
+	// Islamabad in a dossier about Afghanistan.
+	Abroad bool
 }
+
+// MapRegion is a place the map draws by its outline.
+type MapRegion struct {
+	Place   model.PlaceID
+	Name    L
+	Outline *model.Outline
+	Entries int  // entries of the briefing about it or a place within it
+	Focus   bool // the dossier's Focus
+}
+
+// MapCountry is a country the map names.
+type MapCountry struct {
+	ISO  string // lower case, as geo.Lookup takes it
+	Name L
+}
+
+// maxArc is the farthest, in degrees of arc from the centre of the
+// country's main body, that a place may lie to be drawn on its map: the
+// projection shows a hemisphere at most, and well only much less.
+const maxArc = 60
 
 // severity ranks event kinds for the map, most severe first.
 var severity = []model.EventKind{
@@ -53,6 +118,7 @@ func Severity(k model.EventKind) int {
 func (b *builder) protestMap() {
 	m := &Map{Country: b.d.Country}
 	byPlace := map[model.PlaceID]*MapPoint{}
+	regions := map[model.PlaceID]*MapRegion{}
 	var walk func([]*Section)
 	byEntry := map[model.PlaceID]*PlaceItem{}
 	visit := func(p *Paragraph) {
@@ -70,7 +136,17 @@ func (b *builder) protestMap() {
 			it.Last = maxDate(it.Last, lastDay(p.Entry.When))
 		}
 		counted := map[model.PlaceID]bool{}
+		outlined := map[model.PlaceID]bool{}
 		for _, id := range p.Entry.Places {
+			for _, r := range append([]model.PlaceID{id}, b.places.ancestors(id)...) {
+				if pl := b.places.byID[r]; pl != nil && !pl.Outline.IsZero() && r != b.d.Country && !outlined[r] {
+					outlined[r] = true
+					if regions[r] == nil {
+						regions[r] = &MapRegion{Place: r, Outline: pl.Outline}
+					}
+					regions[r].Entries++
+				}
+			}
 			city := b.places.city(id)
 			pl := b.places.byID[city]
 			if pl == nil || pl.Kind != model.PlaceCity || counted[city] {
@@ -126,8 +202,18 @@ func (b *builder) protestMap() {
 	}
 	walk(b.doc.Sections)
 	b.gazetteer(byEntry)
-	if len(m.Points) == 0 || b.omits(PartMap) {
+	if f := b.places.byID[b.d.Focus]; f != nil && !f.Outline.IsZero() && f.ID != b.d.Country {
+		if regions[f.ID] == nil {
+			regions[f.ID] = &MapRegion{Place: f.ID, Outline: f.Outline}
+		}
+		regions[f.ID].Focus = true
+	}
+	if len(m.Points) == 0 && len(regions) == 0 || b.omits(PartMap) {
 		return
+	}
+	country, _ := countryOutline(b.d, b.places)
+	if country != nil {
+		m.ISO = country.Code
 	}
 	for _, pt := range m.Points {
 		pt.Name = b.placeName("map", pt.Place)
@@ -141,6 +227,14 @@ func (b *builder) protestMap() {
 		if !slices.Contains(m.Kinds, pt.Kind) {
 			m.Kinds = append(m.Kinds, pt.Kind)
 		}
+		pt.Country = b.countryOf(pt.Place, pt.Coord)
+		pt.Abroad = pt.Country != "" && pt.Country != m.ISO
+	}
+	for i := range b.d.Places {
+		if r := regions[b.d.Places[i].ID]; r != nil {
+			r.Name = b.placeName(fmt.Sprintf("places[%d].name", i), r.Place)
+			m.Regions = append(m.Regions, r)
+		}
 	}
 	slices.SortStableFunc(m.Points, func(a, c *MapPoint) int {
 		if a.Entries != c.Entries {
@@ -152,6 +246,8 @@ func (b *builder) protestMap() {
 	for _, k := range m.Kinds {
 		m.Legend = append(m.Legend, b.each("map legend", func(l *locales.Locale) (string, error) { return l.EventKind(k) }))
 	}
+	m.Neighbours = b.neighbours(country, m.Points)
+	m.Extent = extent(country, m.Points, m.Regions)
 	m.Title = b.optText("mapTitle", b.d.MapTitle)
 	if b.d.MapTitle.IsZero() {
 		m.Title = b.msg(locales.MapHeading, nil)
@@ -161,6 +257,153 @@ func (b *builder) protestMap() {
 	s.Blocks = []Block{&MapBlock{}}
 }
 
+// countryOutline returns the outline of the dossier's country: its
+// place's ISO code, or its id, looked up in the embedded data, and the
+// index of the country in the gazetteer (-1 if it is not there).
+func countryOutline(d *model.Dossier, ps *places) (*geo.Country, int) {
+	i := slices.IndexFunc(d.Places, func(p model.Place) bool { return p.ID == d.Country })
+	code := string(d.Country)
+	if i >= 0 && d.Places[i].ISO != "" {
+		code = d.Places[i].ISO
+	}
+	c, ok := geo.Lookup(code)
+	if !ok {
+		return nil, i
+	}
+	return c, i
+}
+
+// countryOf returns the ISO code of the country at c, or, when c lies in
+// none, that of the nearest country the gazetteer puts the place in.
+func (b *builder) countryOf(id model.PlaceID, c model.Coord) string {
+	if g, ok := geo.At(geo.Point{Lon: c.Lon, Lat: c.Lat}); ok {
+		return g.Code
+	}
+	for _, a := range b.places.ancestors(id) {
+		pl := b.places.byID[a]
+		if pl == nil || pl.Kind != model.PlaceCountry {
+			continue
+		}
+		code := string(pl.ID)
+		if pl.ISO != "" {
+			code = pl.ISO
+		}
+		if g, ok := geo.Lookup(code); ok {
+			return g.Code
+		}
+		return ""
+	}
+	return ""
+}
+
+// neighbours lists the countries the map names: the country's
+// neighbours and the countries of the points, but the country itself.
+func (b *builder) neighbours(country *geo.Country, pts []*MapPoint) []*MapCountry {
+	var cs []*geo.Country
+	if country != nil {
+		cs = geo.Neighbours(country)
+	}
+	for _, pt := range pts {
+		if g, ok := geo.Lookup(pt.Country); ok && pt.Abroad && !slices.Contains(cs, g) {
+			cs = append(cs, g)
+		}
+	}
+	slices.SortFunc(cs, func(a, c *geo.Country) int {
+		switch {
+		case a.Code < c.Code:
+			return -1
+		case a.Code > c.Code:
+			return 1
+		}
+		return 0
+	})
+	out := make([]*MapCountry, 0, len(cs))
+	for _, c := range cs {
+		out = append(out, &MapCountry{ISO: c.Code, Name: b.each("map", func(l *locales.Locale) (string, error) { return c.NameIn(l.Tag()), nil })})
+	}
+	return out
+}
+
+// extent returns the points that bound the map (see Map.Extent).
+func extent(country *geo.Country, pts []*MapPoint, regions []*MapRegion) []model.Coord {
+	var all []geo.Point
+	if country != nil {
+		all = geo.Points(country.Main())
+	}
+	for _, pt := range pts {
+		all = append(all, geo.Point{Lon: pt.Coord.Lon, Lat: pt.Coord.Lat})
+	}
+	for _, r := range regions {
+		for _, poly := range r.Outline.Polygons {
+			if len(poly) > 0 {
+				for _, q := range poly[0] {
+					all = append(all, geo.Point{Lon: q[0], Lat: q[1]})
+				}
+			}
+		}
+	}
+	keep := boundingPoints(all)
+	out := make([]model.Coord, len(keep))
+	for i, p := range keep {
+		out[i] = model.Coord{Lat: p.Lat, Lon: p.Lon}
+	}
+	return out
+}
+
+// boundingPoints returns the points of pts that geo.Fit needs to fit the
+// same projection as to all of them: those that give the box of
+// geo.BoundsOf (the southernmost and northernmost, and the two ends of
+// the arc of longitudes), and those farthest in each direction on the
+// projection centred on that box. It returns every valid point, in their
+// order, if these few make another box (when gaps between them outgrow
+// the gap that bounds the arc).
+func boundingPoints(pts []geo.Point) []geo.Point {
+	valid := make([]geo.Point, 0, len(pts))
+	for _, p := range pts {
+		if p.Valid() {
+			valid = append(valid, p)
+		}
+	}
+	if len(valid) <= 8 {
+		return valid
+	}
+	box, _ := geo.BoundsOf(valid...)
+	proj := geo.Fit(valid, 0, 0, 1000, 1000, 0)
+	var ext [8]int // min x, max x, min y, max y, south, north, west, east
+	var ex [8]float64
+	for i, p := range valid {
+		x, y := proj.Project(p)
+		for k, v := range [8]float64{-x, x, -y, y, -p.Lat, p.Lat, -lonGap(p.Lon, box.West), -lonGap(p.Lon, box.East)} {
+			if i == 0 || v > ex[k] {
+				ext[k], ex[k] = i, v
+			}
+		}
+	}
+	keep := make([]bool, len(valid))
+	for _, i := range ext {
+		keep[i] = true
+	}
+	var out []geo.Point
+	for i, p := range valid {
+		if keep[i] {
+			out = append(out, p)
+		}
+	}
+	b, _ := geo.BoundsOf(out...)
+	for _, d := range [4]float64{lonGap(b.West, box.West), lonGap(b.East, box.East), b.South - box.South, b.North - box.North} {
+		if math.Abs(d) > 1e-9 {
+			return valid
+		}
+	}
+	return out
+}
+
+// lonGap returns the angle between two longitudes, in degrees from 0 to
+// 180.
+func lonGap(a, b float64) float64 {
+	d := math.Mod(math.Abs(a-b), 360)
+	return math.Min(d, 360-d)
+}
 func compareL(a, c L) int {
 	switch {
 	case a[0] < c[0]:

@@ -204,6 +204,7 @@ func (g *gen) placeAt(i int) placeInfo {
 		n := genName(newRNG(g.seed, tagCountry, 0))
 		p := placeInfo{Place: model.Place{
 			ID: model.PlaceID(slug(n.en, false)), Kind: model.PlaceCountry, Name: pair{n.fr, n.en}.text(),
+			ISO:     "KZ", // its places lie in Kazakhstan's box, and its map is Kazakhstan's
 			Aliases: aliases(pair{n.fr, n.en}, n.lat, n.kk, n.ru, n.kk+" Республикасы", "Республика "+n.ru, "Republic of "+n.en),
 			Coord:   coord(48+r.float(-0.5, 0.5), 67+r.float(-1, 1), 2),
 		}, city: n, cityIdx: -1, region: -1, site: -1}
