@@ -27,6 +27,19 @@
 //     ["lemonde-2022-01-07-1", "hrw-2022-01-26"]. Entries name places by id:
 //     "places": ["almaty"]. References use "kind:id" where the kind is not
 //     implied: "ref": "source:dojd-2022-01-08-2".
+//   - The briefing's map is drawn from the gazetteer. The dossier's
+//     country is found in the embedded outlines of every country by its
+//     ISO 3166-1 alpha-2 code: "iso": "AF" on the country's place, or the
+//     place's id when it is that code ("kz"). A city's "coord" puts it on
+//     the map, abroad too (Islamabad in a dossier about Afghanistan). A
+//     region the crisis centres on may carry its "outline", a GeoJSON
+//     Polygon or MultiPolygon geometry as geojson.io or QGIS export it:
+//     "outline": {"type": "Polygon", "coordinates": [[[59.1, 42.5], [61.2,
+//     42.4], [60.8, 44.9], [59.1, 42.5]]]}; the map draws and highlights it
+//     when entries concern it or when it is the dossier's "focus".
+//     "mapTitle" names the map ("Map of events" when absent).
+//   - The issuer's "logo", printed on the cover, is a PNG or JPEG image
+//     as a data URI: "logo": "data:image/png;base64,iVBORw0KGgo…".
 //
 // Decode and LoadFile read strictly: an unknown field, a key given twice, a
 // value of the wrong type, a malformed date or an unknown enum word is an
@@ -70,6 +83,8 @@
 //	long text, per language   20,000 characters          statements, notes, summary, disclaimer
 //	short text                2,000 characters           titles, names, outlets, aliases
 //	URL                       2,048 bytes                http and https only
+//	outline                   100,000 positions          all rings together (MaxOutlinePositions)
+//	logo                      1 MiB, 2048 × 2048 pixels  decoded; PNG or JPEG (MaxLogoBytes, MaxLogoPixels)
 //	id                        200 bytes                  no spaces, no control characters
 //	figure values             10^15
 //	issues                    1,000 (MaxIssues)          the rest counted in one last issue

@@ -54,6 +54,11 @@ type Issuer struct {
 	Name Text   `json:"name"`           // e.g. the asylum office
 	Unit Text   `json:"unit,omitempty"` // e.g. its research division
 	URL  string `json:"url,omitempty"`
+	// Logo is the issuer's logo, printed on the cover: a PNG or JPEG
+	// image as a data URI in base64, "data:image/png;base64,iVBORw0KGgo…"
+	// or "data:image/jpeg;base64,/9j/…", of at most 1 MiB and 2048 × 2048
+	// pixels (MaxLogoBytes, MaxLogoPixels).
+	Logo string `json:"logo,omitempty"`
 }
 
 // Method is the methodological note that COI standards (EUAA, ACCORD) ask

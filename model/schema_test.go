@@ -176,6 +176,9 @@ func (g *schemaGen) fields(owner, t reflect.Type, props map[string]any, required
 			continue
 		}
 		s := g.typ(f.Type)
+		if owner.Name()+"."+f.Name == "Issuer.Logo" {
+			s["pattern"] = `^data:image/(png|jpeg);base64,[A-Za-z0-9+/]*={0,2}$`
+		}
 		if d := g.docs[owner.Name()+"."+f.Name]; d != "" {
 			if _, isRef := s["$ref"]; isRef {
 				s = map[string]any{"allOf": []any{s}, "description": d}

@@ -48,7 +48,7 @@ type stringWalker struct {
 }
 
 // unprinted are the plain string fields that no renderer prints as text.
-var unprinted = map[string]bool{"format": true, "id": true, "url": true}
+var unprinted = map[string]bool{"format": true, "id": true, "url": true, "logo": true}
 
 func (w *stringWalker) field(v reflect.Value, f *fieldInfo, path string) error {
 	if unprinted[f.name] {

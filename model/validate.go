@@ -322,6 +322,11 @@ func (v *validator) metadata() {
 	if d.Issuer.URL != "" {
 		v.url("issuer.url", d.Issuer.URL)
 	}
+	if d.Issuer.Logo != "" {
+		if _, _, err := DecodeImageURI(d.Issuer.Logo); err != nil {
+			v.add(SeverityError, "issuer.logo", Ref{}, "", nil, "%w", err)
+		}
+	}
 	m := d.Method
 	v.text("method.scope", m.Scope, true, MaxTextRunes)
 	v.text("method.note", m.Note, false, MaxTextRunes)
