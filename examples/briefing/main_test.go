@@ -176,6 +176,9 @@ func TestUsageErrors(t *testing.T) {
 	}{
 		{[]string{"-nope"}, "flag provided but not defined: -nope"},
 		{[]string{"-from", "04/01/2022"}, `-from "04/01/2022": want a date as YYYY-MM-DD, e.g. -from 2022-01-04`},
+		{[]string{"-from", "2022-+1-05"}, `-from "2022-+1-05": want a date as YYYY-MM-DD, e.g. -from 2022-01-04`},
+		{[]string{"-to", "2022-01- 7"}, `-to "2022-01- 7": want a date as YYYY-MM-DD, e.g. -to 2022-01-04`},
+		{[]string{"-omit", "legend"}, `-omit "legend": want parts among background, sections`},
 		{[]string{"-format", "docx"}, `-format "docx": want pdf, xlsx or all`},
 		{[]string{"-edition", "double"}, `-edition "double": want single, parallel or sequential`},
 		{[]string{"-kind", "riots"}, `-kind "riots": want event kinds among peaceful-protest, riot`},
