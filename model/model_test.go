@@ -3,6 +3,7 @@ package model_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"flag"
 	"os"
 	"path/filepath"
@@ -215,5 +216,37 @@ func TestTMisuse(t *testing.T) {
 	d.Title = model.T(language.French, "Titre", language.English, "Title")
 	if issues := model.Validate(d); len(issues) != 0 {
 		t.Errorf("T with right arguments: got %v; want none", issues)
+	}
+}
+
+// TestFigureIndexDuplicates checks the figure index on many ids with
+// duplicates far apart.
+func TestFigureIndexDuplicates(t *testing.T) {
+	d, _, err := model.LoadFile("testdata/minimal.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := d.Figures[0]
+	d.Figures = nil
+	for i := range 50_000 {
+		f := base
+		f.ID = model.FigureID(fmt.Sprintf("fig-%d", i))
+		if i == 49_999 {
+			f.ID = "fig-7"
+		}
+		d.Figures = append(d.Figures, f)
+	}
+	d.Chronology[0].Entries[0].Figures = []model.FigureID{"fig-123", "fig-49999"}
+	d.Errata = nil
+	var got []string
+	for _, is := range model.Validate(d).Errors() {
+		got = append(got, is.Error())
+	}
+	want := []string{
+		`error: figures[49999].id: duplicate id: figure "fig-7" is also figures[7]`,
+		`error: chronology[0].entries[0].figures[1]: dangling reference: unknown figure "fig-49999"`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -58,7 +58,7 @@ func Validate(d *Dossier) Issues {
 		d:          d,
 		sources:    make(map[SourceID]int, len(d.Sources)),
 		places:     make(map[PlaceID]int, len(d.Places)),
-		figures:    make(map[FigureID]int, d.NumFigures()),
+		figures:    newIDIndex(d.NumFigures()),
 		statements: make(map[StatementID]string),
 		cited:      make(map[SourceID]bool, len(d.Sources)),
 	}
@@ -109,7 +109,7 @@ type validator struct {
 	issues     Issues
 	sources    map[SourceID]int
 	places     map[PlaceID]int
-	figures    map[FigureID]int
+	figures    *idIndex // the number of each figure id
 	statements map[StatementID]string // id -> path of first use
 	cited      map[SourceID]bool
 	figs       []figMeta // what checking a figure needs of the others
@@ -185,7 +185,7 @@ func (v *validator) index() {
 	}
 	var links []link
 	v.read(v.d.EachFigure(func(i int, f *Figure) error {
-		indexID(v, v.figures, f.ID, i, "figures", "figure")
+		v.indexFigure(f.ID, i)
 		_, hi := f.Bounds()
 		v.figs = append(v.figs, figMeta{hi: hi, partOf: -1, by: -1, metric: f.Metric, exact: f.Qualifier == Exact})
 		if f.PartOf != "" || f.SupersededBy != "" {
@@ -197,10 +197,10 @@ func (v *validator) index() {
 		if l.from >= len(v.figs) {
 			continue
 		}
-		if j, ok := v.figures[l.partOf]; ok {
+		if j, ok := v.figures.lookup(string(l.partOf)); ok {
 			v.figs[l.from].partOf = int32(j)
 		}
-		if j, ok := v.figures[l.by]; ok {
+		if j, ok := v.figures.lookup(string(l.by)); ok {
 			v.figs[l.from].by = int32(j)
 		}
 	}
@@ -235,6 +235,39 @@ func cycles(n int, next func(int) int32, mark func(int) *bool) {
 			*mark(int(j)) = cycle
 		}
 	}
+}
+
+// indexFigure records that figures[i] has id, or reports it missing,
+// malformed or taken, as indexID does.
+func (v *validator) indexFigure(id FigureID, i int) {
+	// The path is made only for a problem: a million figures would
+	// otherwise make a million strings.
+	path := func() string { return "figures[" + strconv.Itoa(i) + "].id" }
+	if id == "" {
+		v.missing(path(), "figure id")
+		return
+	}
+	if !plainID(string(id)) {
+		v.id(path(), string(id))
+	}
+	if j, dup := v.figures.add(string(id), i); dup {
+		v.errorf(path(), ErrDuplicateID, "figure %q is also figures[%d]", id, j)
+	}
+}
+
+// plainID reports whether id is well formed for v.id: at most MaxIDBytes
+// of printable ASCII other than space. An id that is not may still be
+// well formed; v.id says.
+func plainID(id string) bool {
+	if len(id) > MaxIDBytes {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; c <= ' ' || c >= 0x7f {
+			return false
+		}
+	}
+	return true
 }
 
 // indexID records that list[i] has id, or reports it missing, malformed
@@ -628,7 +661,7 @@ func (v *validator) statement(path string, s *Statement, inChronology bool) {
 		figures = nil
 	}
 	for i, id := range figures {
-		if _, ok := v.figures[id]; !ok {
+		if _, ok := v.figures.lookup(string(id)); !ok {
 			v.errorf(fmt.Sprintf("%s.figures[%d]", path, i), ErrDangling, "unknown figure %q", id)
 		}
 	}
@@ -1096,7 +1129,7 @@ func (v *validator) figure(i int, f *Figure) {
 		}
 	}
 	if f.SupersededBy != "" {
-		j, ok := v.figures[f.SupersededBy]
+		j, ok := v.figures.lookup(string(f.SupersededBy))
 		switch {
 		case !ok:
 			v.errorf(path+".supersededBy", ErrDangling, "unknown figure %q", f.SupersededBy)
@@ -1109,13 +1142,13 @@ func (v *validator) figure(i int, f *Figure) {
 			if by := v.figs[j]; by.metric != f.Metric && metrics.valid(by.metric) && metrics.valid(f.Metric) {
 				v.errorf(path+".supersededBy", ErrInvalidValue, "a count of %s is superseded by %q, a count of %s: a figure is superseded by one of the same metric", f.Metric, f.SupersededBy, by.metric)
 			}
-			if k, ok := v.figures[f.ID]; ok && v.figs[k].byLoop {
+			if k, ok := v.figures.lookup(string(f.ID)); ok && v.figs[k].byLoop {
 				v.errorf(path+".supersededBy", ErrInvalidValue, "figure %q is in, or leads into, a cycle of figures superseding each other", f.ID)
 			}
 		}
 	}
 	if f.PartOf != "" {
-		j, ok := v.figures[f.PartOf]
+		j, ok := v.figures.lookup(string(f.PartOf))
 		switch {
 		case !ok:
 			v.errorf(path+".partOf", ErrDangling, "unknown figure %q", f.PartOf)
@@ -1129,7 +1162,7 @@ func (v *validator) figure(i int, f *Figure) {
 			}
 			// The figure its id names (the first, when ids repeat) is in
 			// or leads into a cycle.
-			if k, ok := v.figures[f.ID]; ok && v.figs[k].cycle {
+			if k, ok := v.figures.lookup(string(f.ID)); ok && v.figs[k].cycle {
 				v.errorf(path+".partOf", ErrInvalidValue, "figure %q is part of a cycle", f.ID)
 			}
 		}
@@ -1146,7 +1179,7 @@ func (v *validator) erratum(i int) {
 	case RefPlace:
 		_, ok = v.places[PlaceID(e.Ref.ID)]
 	case RefFigure:
-		_, ok = v.figures[FigureID(e.Ref.ID)]
+		_, ok = v.figures.lookup(e.Ref.ID)
 	case RefStatement:
 		_, ok = v.statements[StatementID(e.Ref.ID)]
 	case RefDossier:
