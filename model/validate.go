@@ -109,7 +109,7 @@ type validator struct {
 	issues     Issues
 	sources    map[SourceID]int
 	places     map[PlaceID]int
-	figures    *idIndex // the number of each figure id
+	figures    *idIndex               // the number of each figure id
 	statements map[StatementID]string // id -> path of first use
 	cited      map[SourceID]bool
 	figs       []figMeta // what checking a figure needs of the others
