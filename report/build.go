@@ -310,6 +310,13 @@ func (b *builder) meta() {
 	m.Issuer = b.text("issuer.name", d.Issuer.Name)
 	m.Unit = b.optText("issuer.unit", d.Issuer.Unit)
 	m.IssuerURL = d.Issuer.URL
+	if d.Issuer.Logo != "" {
+		logo, _, err := model.DecodeImageURI(d.Issuer.Logo)
+		if err != nil {
+			b.fail(fmt.Errorf("report: issuer.logo: %w", err))
+		}
+		m.Logo = logo
+	}
 	m.Published, m.Updated = d.Published, d.Updated
 	m.PublishedText = b.each("published", func(l *locales.Locale) (string, error) { return l.DateLong(d.Published), nil })
 	m.UpdatedText = make(L, len(b.locs))

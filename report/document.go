@@ -45,6 +45,7 @@ type Meta struct {
 	Disclaimer        L
 	Issuer, Unit      L
 	IssuerURL         string
+	Logo              []byte // the issuer's logo: a PNG or JPEG image (model.Issuer.Logo), or nil
 	Published         model.Date
 	Updated           model.Date // zero when never updated
 	PublishedText     L          // "22 février 2022"

@@ -32,7 +32,7 @@ func (b *builder) bibliography() {
 					first := its[0].draw
 					its[0].draw = func(d *drawer, y float64) {
 						first(d, y)
-						d.text(marginL, y+3, "•", stBib)
+						d.text(b.g.marginL, y+3, "•", stBib)
 					}
 				}
 			}

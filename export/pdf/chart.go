@@ -62,17 +62,18 @@ func (b *builder) chart() {
 		b.m.width(t, stSmall, "chart")
 	}
 	b.subheading(b.biMsg(locales.ChartHeading))
+	textW := b.g.textW
 	panelW := (textW - gutter) / float64(len(metrics))
 	if len(metrics) > 1 {
 		panelW = (textW - gutter*float64(len(metrics)-1)) / float64(len(metrics))
 	}
 	b.add(&item{h: chartH + legendH, spaceBefore: 1.5, draw: func(d *drawer, y float64) {
 		for i, m := range metrics {
-			x := marginL + float64(i)*(panelW+gutter)
+			x := b.g.marginL + float64(i)*(panelW+gutter)
 			b.panel(d, x, y, panelW, chartH, titles[i], byMetric[m], l)
 		}
 		// legend
-		lx, ly := marginL, y+chartH+3.5
+		lx, ly := b.g.marginL, y+chartH+3.5
 		for i, k := range kinds {
 			c := claimantColors[k]
 			d.stroke(c, 0.6)

@@ -30,12 +30,13 @@ const maxListed = 5
 // other character must be in every font. It reads the texts
 // model.EachString visits, except those the PDF does not print: the
 // aliases of places, the authors of sources, the notes of figures and
-// the channels of their claimants, and the documents of errata. For a single edition in a given language
+// the documents of errata. For a single edition in a given language
 // (opt.Language), it reads the texts in that language and those in no
 // language in particular (titles of sources, outlets); otherwise every
 // language of the dossier, which covers every edition. Options the
 // dossier cannot be rendered with (an unknown edition, a language the
-// dossier is not written in, two-language editions of a dossier in one)
+// dossier is not written in, two-language editions of a dossier in one,
+// an unknown paper, margins out of bounds, a logo that is not an image)
 // are issues wrapping ErrOptions.
 //
 // A dossier that model.Validate and Check both accept renders in every
@@ -81,9 +82,8 @@ func Check(d *model.Dossier, opt Options) model.Issues {
 }
 
 // printed reports whether the PDF may print the text at path: not the
-// aliases of places, the authors of sources, the notes of figures and
-// the channels of their claimants, or the documents of errata, which
-// only the workbook shows.
+// aliases of places, the authors of sources, the notes of figures, or
+// the documents of errata, which only the workbook shows.
 func printed(path string) bool {
 	switch {
 	case strings.HasPrefix(path, "places["):
@@ -91,7 +91,7 @@ func printed(path string) bool {
 	case strings.HasPrefix(path, "sources["):
 		return !strings.HasSuffix(path, "].author")
 	case strings.HasPrefix(path, "figures["):
-		return !strings.HasSuffix(path, "].claimant.channel") && !strings.Contains(path, "].note.")
+		return !strings.Contains(path, "].note.")
 	case strings.HasPrefix(path, "errata["):
 		return !strings.HasSuffix(path, "].document")
 	}
@@ -129,6 +129,7 @@ func (c *checker) options(d *model.Dossier, opt Options) {
 	default:
 		c.add("", fmt.Errorf("%w: unknown edition %d", ErrOptions, uint8(opt.Edition)))
 	}
+	c.page(opt)
 }
 
 // drawable is drawable(r), remembered.

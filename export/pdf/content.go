@@ -65,6 +65,9 @@ type builder struct {
 	cols   []col  // the columns of the pass being built
 	part   int    // 0, or 1 for the second half of a sequential edition
 	prefix string // anchor prefix of the pass
+
+	g    geometry // the page's
+	logo *logo    // the issuer's logo, or nil
 }
 
 func (b *builder) fail(err error) {
@@ -209,7 +212,7 @@ func (b *builder) heading(title report.L, anchor string, level int, newPage bool
 		last.draw = func(d *drawer, y float64) {
 			draw(d, y)
 			d.stroke(navy, 0.35)
-			d.f.Line(marginL, y+h+0.6, pageW-marginR, y+h+0.6)
+			d.f.Line(b.g.marginL, y+h+0.6, b.g.pageW-b.g.marginR, y+h+0.6)
 		}
 	}
 }

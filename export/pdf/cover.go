@@ -5,14 +5,32 @@ import (
 
 	"github.com/coibrief/coibrief/locales"
 	"github.com/coibrief/coibrief/report"
+	"github.com/go-pdf/fpdf"
 )
 
-// cover adds the first page: issuer, title, dates, filters, summary,
-// disclaimer and method note, in every language of the edition side by
-// side.
+// The issuer's logo on the cover: at most this high and wide, in mm.
+const (
+	logoH    = 18.0
+	logoMaxW = 70.0
+)
+
+// cover adds the first page: the issuer's logo, issuer, title, dates,
+// filters, summary, disclaimer and method note, in every language of the
+// edition side by side.
 func (b *builder) cover() {
 	doc := b.doc
 	meta := &doc.Meta
+	if lg := b.logo; lg != nil {
+		h := logoH
+		w := h * float64(lg.w) / float64(lg.h)
+		if w > logoMaxW {
+			w, h = logoMaxW, logoMaxW*float64(lg.h)/float64(lg.w)
+		}
+		x := b.g.marginL
+		b.add(&item{h: logoH + 4, draw: func(d *drawer, y float64) {
+			d.f.ImageOptions(logoName, x, y+logoH-h, w, h, false, fpdf.ImageOptions{ImageType: lg.typ}, 0, "")
+		}})
+	}
 	series := make(report.L, len(b.locs))
 	for i := range b.locs {
 		series[i] = b.msg(i, locales.DocumentSeries, nil)
@@ -27,7 +45,7 @@ func (b *builder) cover() {
 	b.text(func(l int) []run { return []run{{text: strings.ToUpper(series[l]), st: stSmall}} }, 0, leadHead, 1.5)
 	b.add(&item{h: 6, draw: func(d *drawer, y float64) {
 		d.stroke(navy, 0.8)
-		d.f.Line(marginL, y+3, pageW-marginR, y+3)
+		d.f.Line(b.g.marginL, y+3, b.g.pageW-b.g.marginR, y+3)
 	}})
 	b.text(func(l int) []run { return []run{{text: meta.Title[l], st: stTitle}} }, 0, 1.18, 6)
 	b.text(func(l int) []run {
@@ -94,7 +112,7 @@ func (b *builder) contents(entries []tocEntry, anchors *map[string]anchorPos) {
 			st, indent, space = stTOC1, 0, 2.2
 		}
 		w := b.m.width(e.title, st, "contents")
-		maxW := textW - indent - 14
+		maxW := b.g.textW - indent - 14
 		title := e.title
 		for w > maxW && len([]rune(title)) > 4 {
 			r := []rune(title)
@@ -106,19 +124,19 @@ func (b *builder) contents(entries []tocEntry, anchors *map[string]anchorPos) {
 		h := st.size * 1.5 * ptToMM
 		b.add(&item{h: h, spaceBefore: space, draw: func(d *drawer, y float64) {
 			base := y + h*0.72
-			d.text(marginL+indent, base, title, st)
+			d.text(b.g.marginL+indent, base, title, st)
 			num := ""
 			if p, ok := (*anchors)[anchor]; ok {
 				num = itoa(p.page)
 			}
 			nw := b.m.width(num, st, "contents")
-			d.text(pageW-marginR-nw, base, num, st)
+			d.text(b.g.pageW-b.g.marginR-nw, base, num, st)
 			// dotted leader
 			d.stroke(rgb{170, 170, 170}, 0.2)
 			d.f.SetDashPattern([]float64{0.3, 1.2}, 0)
-			d.f.Line(marginL+indent+w+2, base, pageW-marginR-nw-2, base)
+			d.f.Line(b.g.marginL+indent+w+2, base, b.g.pageW-b.g.marginR-nw-2, base)
 			d.f.SetDashPattern([]float64{}, 0)
-			d.f.Link(marginL+indent, y, textW-indent, h, link)
+			d.f.Link(b.g.marginL+indent, y, b.g.textW-indent, h, link)
 		}})
 	}
 }

@@ -1,16 +1,9 @@
 package pdf
 
-// Page geometry, in millimetres (A4 portrait).
+// Spacing, in millimetres; the page's geometry is in page.go.
 const (
-	pageW      = 210.0
-	pageH      = 297.0
-	marginL    = 22.0
-	marginR    = 22.0
-	bodyTop    = 24.0
-	bodyBottom = 276.0
-	textW      = pageW - marginL - marginR
-	gutter     = 6.0
-	noteSep    = 4.0 // the rule above the footnotes and the space around it
+	gutter  = 6.0
+	noteSep = 4.0 // the rule above the footnotes and the space around it
 )
 
 // item is a unit of the page flow: a line of text, a heading, a table row,
@@ -63,8 +56,8 @@ type anchorPos struct {
 // paginate places items on pages, with the footnotes each item calls at
 // the foot of the page it lands on. A footnote that does not fit continues
 // at the foot of the next page; no footnote is dropped.
-func paginate(items []*item, notes map[int][]noteLine, firstCover bool) ([]*page, map[string]anchorPos) {
-	p := &paginator{notes: notes, anchors: map[string]anchorPos{}, done: map[int]bool{}}
+func paginate(items []*item, notes map[int][]noteLine, firstCover bool, g geometry) ([]*page, map[string]anchorPos) {
+	p := &paginator{notes: notes, anchors: map[string]anchorPos{}, done: map[int]bool{}, bodyTop: g.bodyTop, bodyBottom: g.bodyBottom}
 	p.newPage()
 	if firstCover {
 		p.cur.cover = true
@@ -95,6 +88,8 @@ type paginator struct {
 	carry   []noteLine // footnote lines waiting for the next page
 	anchors map[string]anchorPos
 	done    map[int]bool // footnotes already placed: a footnote called from two columns is set once
+
+	bodyTop, bodyBottom float64
 }
 
 func (p *paginator) space(it *item) float64 {
@@ -132,7 +127,7 @@ func (p *paginator) fits(it *item, items []*item, i int) bool {
 		next := items[i+1]
 		need += next.spaceBefore + next.h + p.noteHeight(next.notes, true)
 	}
-	return p.y+need+p.noteH <= bodyBottom
+	return p.y+need+p.noteH <= p.bodyBottom
 }
 
 func (p *paginator) place(it *item) {
@@ -161,7 +156,7 @@ func (p *paginator) addNote(l noteLine) {
 	if p.noteH == 0 {
 		sep = noteSep
 	}
-	if len(p.carry) > 0 || p.y+p.noteH+sep+l.h > bodyBottom {
+	if len(p.carry) > 0 || p.y+p.noteH+sep+l.h > p.bodyBottom {
 		p.carry = append(p.carry, l)
 		return
 	}
@@ -171,7 +166,7 @@ func (p *paginator) addNote(l noteLine) {
 
 func (p *paginator) finish() {
 	if p.cur != nil && p.noteH > 0 {
-		p.cur.noteTop = bodyBottom - p.noteH
+		p.cur.noteTop = p.bodyBottom - p.noteH
 	}
 }
 
@@ -179,7 +174,7 @@ func (p *paginator) newPage() {
 	p.finish()
 	p.cur = &page{}
 	p.pages = append(p.pages, p.cur)
-	p.y, p.noteH = bodyTop, 0
+	p.y, p.noteH = p.bodyTop, 0
 	carry := p.carry
 	p.carry = nil
 	for _, l := range carry {
@@ -190,7 +185,7 @@ func (p *paginator) newPage() {
 		p.finish()
 		p.cur = &page{}
 		p.pages = append(p.pages, p.cur)
-		p.y, p.noteH = bodyTop, 0
+		p.y, p.noteH = p.bodyTop, 0
 		carry, p.carry = p.carry, nil
 		for _, l := range carry {
 			p.addNote(l)

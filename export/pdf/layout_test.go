@@ -10,7 +10,7 @@ func TestPaginateTables(t *testing.T) {
 	for range 60 {
 		items = append(items, &item{h: 11, header: head})
 	}
-	pages, _ := paginate(items, nil, false)
+	pages, _ := paginate(items, nil, false, a4)
 	if len(pages) < 2 {
 		t.Fatalf("%d pages", len(pages))
 	}
@@ -20,7 +20,7 @@ func TestPaginateTables(t *testing.T) {
 			t.Errorf("page %d does not start with the table header", i+1)
 		}
 		for _, pl := range p.items {
-			if pl.y+pl.it.h > bodyBottom+1e-9 {
+			if pl.y+pl.it.h > a4.bodyBottom+1e-9 {
 				t.Errorf("page %d: an item runs past the foot of the page", i+1)
 			}
 			if pl.it != head {
@@ -49,7 +49,7 @@ func TestPaginateFootnotes(t *testing.T) {
 		}
 		items = append(items, &item{h: 5, notes: []int{n}})
 	}
-	pages, _ := paginate(items, notes, false)
+	pages, _ := paginate(items, notes, false, a4)
 	placed := 0
 	startPage := map[int]int{}
 	for i, p := range pages {
@@ -67,7 +67,7 @@ func TestPaginateFootnotes(t *testing.T) {
 			for _, l := range p.notes {
 				h += l.h
 			}
-			if p.noteTop+noteSep+h > bodyBottom+1e-9 {
+			if p.noteTop+noteSep+h > a4.bodyBottom+1e-9 {
 				t.Errorf("page %d: footnotes run past the foot", i+1)
 			}
 			bottom := 0.0

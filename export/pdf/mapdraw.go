@@ -67,7 +67,7 @@ func (b *builder) protestMap() {
 	b.m.width(sizeLabel, stSmall, "map legend")
 	b.add(&item{h: mapH + 26, spaceBefore: 3, draw: func(d *drawer, y float64) {
 		bounds := geo.BoundsOf(rings)
-		proj := geo.Fit(bounds, marginL+2, y+2, textW-4, mapH-4)
+		proj := geo.Fit(bounds, b.g.marginL+2, y+2, b.g.textW-4, mapH-4)
 		// outline
 		d.stroke(rgb{120, 130, 150}, 0.35)
 		d.fill(rgb{236, 240, 246})
@@ -106,7 +106,7 @@ func (b *builder) protestMap() {
 			hh := stMapLabel.size * ptToMM
 			for _, c := range [][2]float64{{r + 0.8, hh / 3}, {-r - 0.8 - w, hh / 3}, {-w / 2, -r - 0.8}, {-w / 2, r + hh}, {r, -r}, {r, r + hh}, {-r - w, -r}, {-r - w, r + hh}} {
 				lr := rect{px + c[0], py + c[1] - hh, px + c[0] + w, py + c[1] + 0.6}
-				free := lr.x0 >= marginL && lr.x1 <= pageW-marginR
+				free := lr.x0 >= b.g.marginL && lr.x1 <= b.g.pageW-b.g.marginR
 				for _, t := range taken {
 					if lr.overlaps(t) {
 						free = false
@@ -121,14 +121,14 @@ func (b *builder) protestMap() {
 			}
 		}
 		// legend: kinds, then sizes
-		lx, ly := marginL, y+mapH+5
+		lx, ly := b.g.marginL, y+mapH+5
 		for i, k := range m.Kinds {
 			d.fill(kindColors[k])
 			d.f.Circle(lx+1.6, ly-1.1, 1.6, "F")
 			d.text(lx+4.2, ly, legend[i], stSmall)
 			lx += 4.2 + b.m.width(legend[i], stSmall, "map") + 5
 		}
-		lx, ly = marginL, y+mapH+16
+		lx, ly = b.g.marginL, y+mapH+16
 		d.text(lx, ly+1, sizeLabel, stSmall)
 		lx += b.m.width(sizeLabel, stSmall, "map") + 4
 		for _, n := range []int{1, 5, 10, 30} {

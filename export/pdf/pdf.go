@@ -72,6 +72,18 @@ type Options struct {
 	// the briefing's first language. Editions of two languages take
 	// both of the briefing's, in its order.
 	Language language.Tag
+	// Paper is the page size: A4 (the zero value) or Letter.
+	Paper Paper
+	// Margins are the margins of the body; a side left at zero takes its
+	// default (DefaultMargins). Each must be from 10 mm (15 mm at the top
+	// and bottom, where the running head and foot go) to 60 mm, and they
+	// must leave a body at least 120 mm wide and 180 mm high.
+	Margins Margins
+	// Logo is the issuer's logo, printed at the top of the cover: the
+	// bytes of a PNG or JPEG image, within model.MaxLogoBytes and
+	// model.MaxLogoPixels. When nil, the dossier's (the briefing's
+	// Meta.Logo, from model.Issuer.Logo) is printed, if it has one.
+	Logo []byte
 }
 
 // Info describes a rendered PDF.
@@ -107,8 +119,10 @@ func Write(w io.Writer, doc *report.Document, opt Options) (Info, error) {
 }
 
 // Render renders doc and returns the PDF's bytes. A document that fails
-// report's Document.Check is an error wrapping ErrOptions; a panic of the
-// PDF library comes back as an error wrapping ErrRender.
+// report's Document.Check, and options that are not valid (an unknown
+// edition or paper, margins out of bounds, a logo that is not a whole PNG
+// or JPEG image), are errors wrapping ErrOptions; a panic of the PDF
+// library comes back as an error wrapping ErrRender.
 func Render(doc *report.Document, opt Options) (data []byte, info Info, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -128,6 +142,20 @@ func Render(doc *report.Document, opt Options) (data []byte, info Info, err erro
 	if err != nil {
 		return nil, Info{}, err
 	}
+	g, err := opt.geometry()
+	if err != nil {
+		return nil, Info{}, fmt.Errorf("pdf: %w", err)
+	}
+	var lg *logo
+	switch {
+	case opt.Logo != nil:
+		lg, err = prepareLogo(opt.Logo, "logo")
+	case doc.Meta.Logo != nil:
+		lg, err = prepareLogo(doc.Meta.Logo, "the dossier's logo")
+	}
+	if err != nil {
+		return nil, Info{}, fmt.Errorf("pdf: %w", err)
+	}
 	locs := make([]*locales.Locale, len(doc.Languages))
 	for i, tag := range doc.Languages {
 		if locs[i], err = locales.New(tag); err != nil {
@@ -135,26 +163,29 @@ func Render(doc *report.Document, opt Options) (data []byte, info Info, err erro
 		}
 	}
 
-	f := fpdf.New("P", "mm", "A4", "")
-	f.SetMargins(marginL, bodyTop, marginR)
+	f := fpdf.New("P", "mm", papers[opt.Paper].fpdf, "")
+	f.SetMargins(g.marginL, g.bodyTop, g.marginR)
 	f.SetAutoPageBreak(false, 0)
 	f.SetCompression(true)
 	f.SetCatalogSort(true)
 	for _, fi := range fonts {
 		f.AddUTF8FontFromBytes(fi.family, fi.style, fi.ttf)
 	}
-	b := &builder{doc: doc, f: f, locs: locs, notes: map[int][]noteLine{}, links: map[string]int{}}
+	if lg != nil {
+		f.RegisterImageOptionsReader(logoName, fpdf.ImageOptions{ImageType: lg.typ}, bytes.NewReader(lg.data))
+	}
+	b := &builder{doc: doc, f: f, locs: locs, notes: map[int][]noteLine{}, links: map[string]int{}, g: g, logo: lg}
 	setMetadata(f, doc, langs, locs)
 
 	// The cover and contents show the edition's languages side by side.
-	b.cols = columns(langs)
+	b.cols = g.columns(langs)
 	b.cover()
 	var anchors map[string]anchorPos
 	b.contents(b.tocEntries(opt.Edition, langs), &anchors)
 	if opt.Edition == Sequential {
 		for i, l := range langs {
 			b.part, b.prefix = i, doc.Languages[l].String()+"-"
-			b.cols = columns([]int{l})
+			b.cols = g.columns([]int{l})
 			b.heading(report.L(slices.Repeat([]string{languageName(locs[l], doc.Languages[l])}, len(locs))), "part", 1, true)
 			b.body()
 		}
@@ -169,7 +200,7 @@ func Render(doc *report.Document, opt Options) (data []byte, info Info, err erro
 		return nil, Info{}, err
 	}
 
-	pages, pos := paginate(b.items, b.notes, true)
+	pages, pos := paginate(b.items, b.notes, true, g)
 	// From here on the laid-out document is reachable from pages alone,
 	// and each page is dropped once drawn: what the garbage collector
 	// scans shrinks as fpdf's page buffers grow.
@@ -198,7 +229,7 @@ func Render(doc *report.Document, opt Options) (data []byte, info Info, err erro
 		}
 		if pg.noteTop > 0 {
 			d.stroke(grey, 0.25)
-			f.Line(marginL, pg.noteTop+1.4, marginL+45, pg.noteTop+1.4)
+			f.Line(g.marginL, pg.noteTop+1.4, g.marginL+45, pg.noteTop+1.4)
 			y := pg.noteTop + noteSep
 			for _, nl := range pg.notes {
 				nl.draw(d, y)
@@ -246,12 +277,12 @@ func editionLanguages(doc *report.Document, opt Options) ([]int, error) {
 }
 
 // columns lays the languages side by side across the text width.
-func columns(langs []int) []col {
+func (g geometry) columns(langs []int) []col {
 	if len(langs) == 1 {
-		return []col{{x: marginL, w: textW, lang: langs[0]}}
+		return []col{{x: g.marginL, w: g.textW, lang: langs[0]}}
 	}
-	w := (textW - gutter) / 2
-	return []col{{x: marginL, w: w, lang: langs[0]}, {x: marginL + w + gutter, w: w, lang: langs[1]}}
+	w := (g.textW - gutter) / 2
+	return []col{{x: g.marginL, w: w, lang: langs[0]}, {x: g.marginL + w + gutter, w: w, lang: langs[1]}}
 }
 
 // languageName is the name of the language tag in l, capitalised.
@@ -316,13 +347,14 @@ func (b *builder) measureRunningHeads(langs []int) {
 // runningHead draws the running head and foot of a page.
 func (b *builder) runningHead(d *drawer, page, total int, langs []int) {
 	head, date := b.runningHeadText(langs)
-	d.text(marginL, 14, head, stSmall)
-	d.text(pageW-marginR-b.m.width(date, stSmall, "running head"), 14, date, stSmall)
+	g := b.g
+	d.text(g.marginL, g.headY(), head, stSmall)
+	d.text(g.pageW-g.marginR-b.m.width(date, stSmall, "running head"), g.headY(), date, stSmall)
 	d.stroke(rgb{180, 188, 204}, 0.2)
-	d.f.Line(marginL, 16, pageW-marginR, 16)
+	d.f.Line(g.marginL, g.headY()+2, g.pageW-g.marginR, g.headY()+2)
 	// The page number reads the same in every language: one label is enough.
 	s := b.msg(langs[0], locales.FieldPage, map[string]any{"Page": page, "Total": total})
-	d.text((pageW-b.m.width(s, stSmall, "running foot"))/2, 287, s, stSmall)
+	d.text((g.pageW-b.m.width(s, stSmall, "running foot"))/2, g.footY(), s, stSmall)
 }
 
 // setMetadata sets the document information from the briefing, with dates

@@ -10,7 +10,20 @@ const cellPad = 1.2
 // table adds a table: a header row, repeated at the top of every page the
 // table continues on, and rows that never split across pages. A row with
 // one cell spans the table (a group heading).
+//
+// The widths are scaled to the text's width: they add up to it.
 func (b *builder) table(widths []float64, header []string, rows [][][]run, where string) {
+	sum := 0.0
+	for _, w := range widths {
+		sum += w
+	}
+	if sum != b.g.textW && sum > 0 {
+		scaled := make([]float64, len(widths))
+		for i, w := range widths {
+			scaled[i] = w * b.g.textW / sum
+		}
+		widths = scaled
+	}
 	head := b.row(widths, b.headerRuns(header), where, true, false)
 	head.spaceBefore = 3
 	head.keep = true
@@ -54,18 +67,19 @@ func (b *builder) row(widths []float64, cells [][]run, where string, head, zebra
 	}
 	h += 2 * cellPad
 	it := &item{h: h}
+	left := b.g.marginL
 	it.draw = func(d *drawer, y float64) {
-		x := marginL
+		x := left
 		switch {
 		case head:
 			d.fill(navy)
-			d.f.Rect(marginL, y, total, h, "F")
+			d.f.Rect(left, y, total, h, "F")
 		case spans:
 			d.fill(rgb{222, 228, 240})
-			d.f.Rect(marginL, y, total, h, "F")
+			d.f.Rect(left, y, total, h, "F")
 		case zebra:
 			d.fill(rgb{244, 246, 250})
-			d.f.Rect(marginL, y, total, h, "F")
+			d.f.Rect(left, y, total, h, "F")
 		}
 		for i, ls := range lines {
 			ly := y + cellPad
@@ -76,7 +90,7 @@ func (b *builder) row(widths []float64, cells [][]run, where string, head, zebra
 			x += widths[i]
 		}
 		d.stroke(rgb{180, 188, 204}, 0.15)
-		d.f.Line(marginL, y+h, marginL+total, y+h)
+		d.f.Line(left, y+h, left+total, y+h)
 	}
 	return it
 }
@@ -159,7 +173,7 @@ func (b *builder) subheading(text string) {
 // language.
 func (b *builder) wide(f func()) {
 	cols := b.cols
-	b.cols = []col{{x: marginL, w: textW, lang: cols[0].lang}}
+	b.cols = []col{{x: b.g.marginL, w: b.g.textW, lang: cols[0].lang}}
 	f()
 	b.cols = cols
 }
