@@ -123,22 +123,16 @@ type figureFile struct {
 	mod  time.Time
 
 	array  mark       // the '[' of the figures
-	starts []figStart // where each figure starts
+	starts []int64 // the offset where each figure starts
 
 	mu     sync.Mutex // guards the reader of at
 	reader *decoder
 	closed bool
 }
 
-// figStart is where a figure starts: a mark in 16 bytes.
-type figStart struct {
-	off       int64
-	line, col int32
-}
-
-func (s figStart) mark() mark {
-	return mark{off: s.off, line: int(s.line), lineStart: s.off - int64(s.col)}
-}
+// A figure's start is kept as its offset alone, 8 bytes: the line and
+// column of a figure read again matter only to an error, which finds them
+// then (see fail).
 
 // figureInfo describes Figure.
 var figureInfo = sync.OnceValue(func() *typeInfo {
@@ -175,7 +169,7 @@ func (ff *figureFile) index(d *decoder) error {
 			d.push("", i)
 			return d.fail(at, fmt.Errorf("%w: more than the %d %s may hold", ErrTooLarge, lim.max, lim.what))
 		}
-		ff.starts = append(ff.starts, figStart{at.off, int32(at.line), int32(at.off - at.lineStart)})
+		ff.starts = append(ff.starts, at.off)
 		return nil
 	})
 }
@@ -249,6 +243,9 @@ func (ff *figureFile) fail(err error) error {
 	var de *DecodeError
 	if errors.As(err, &de) {
 		de.Pos.File = ff.name
+		if de.Pos.Line <= 0 {
+			de.Pos.Line, de.Pos.Column = ff.lineAt(de.Pos.Offset)
+		}
 		return fmt.Errorf("model: %s: %w since it was opened: %w", ff.name, ErrChanged, err)
 	}
 	return err
@@ -267,7 +264,7 @@ func (ff *figureFile) each(fn func(i int, f *Figure) error) error {
 	}
 	n := 0
 	err = walkFigures(d, ff.array, func(i int, at mark, f *Figure) error {
-		if i >= len(ff.starts) || at.off != ff.starts[i].off {
+		if i >= len(ff.starts) || at.off != ff.starts[i] {
 			return errStopChanged
 		}
 		n++
@@ -289,6 +286,33 @@ func (ff *figureFile) each(fn func(i int, f *Figure) error) error {
 
 var errStopChanged = errors.New("figure moved")
 
+// lineUnknown is the line of a mark whose line is not known: lines counted
+// from it stay below 1, so that positions found from it are known to need
+// lineAt.
+const lineUnknown = -1 << 40
+
+// lineAt returns the line and column of offset off in the file, by
+// counting its lines: for an error in a figure read again.
+func (ff *figureFile) lineAt(off int64) (line, col int) {
+	r := io.NewSectionReader(ff.f, 0, min(off, ff.size))
+	buf := make([]byte, 64<<10)
+	line, start := 1, int64(0)
+	var pos int64
+	for {
+		n, err := r.Read(buf)
+		for j := range n {
+			if buf[j] == '\n' {
+				line, start = line+1, pos+int64(j)+1
+			}
+		}
+		pos += int64(n)
+		if err != nil {
+			break
+		}
+	}
+	return line, int(off-start) + 1
+}
+
 // at decodes figure i.
 func (ff *figureFile) at(i int) (Figure, error) {
 	ff.mu.Lock()
@@ -296,7 +320,7 @@ func (ff *figureFile) at(i int) (Figure, error) {
 	if err := ff.check(); err != nil {
 		return Figure{}, err
 	}
-	m := ff.starts[i].mark()
+	m := mark{off: ff.starts[i], line: lineUnknown}
 	d := ff.reader
 	if d == nil {
 		d = ff.decoderAt(m, 8<<10)

@@ -274,3 +274,42 @@ func TestOpenFilePipe(t *testing.T) {
 		t.Errorf("%d figures in memory, %d in all; want the 75 in memory", len(d.Figures), d.NumFigures())
 	}
 }
+
+// TestFigureAtChangedPosition checks that an error in a figure read again
+// from a file changed behind the dossier's back, same size and time,
+// names the line and column where it is.
+func TestFigureAtChangedPosition(t *testing.T) {
+	src, err := os.ReadFile("testdata/minimal.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Join(t.TempDir(), "d.json")
+	if err := os.WriteFile(name, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, issues, err := model.OpenFile(name)
+	if err != nil || issues.Err() != nil {
+		t.Fatal(err, issues)
+	}
+	defer d.Close()
+	changed := bytes.Replace(src, []byte(`"value": 19`), []byte(`"value": ""`), 1)
+	if len(changed) != len(src) || bytes.Equal(changed, src) {
+		t.Fatal("could not change the figure in place")
+	}
+	if err := os.WriteFile(name, changed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(name, fi.ModTime(), fi.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	line := bytes.Count(changed[:bytes.Index(changed, []byte(`"value": ""`))], []byte("\n")) + 1
+	_, err = d.FigureAt(1)
+	want := fmt.Sprintf("%s:%d:16: figures[1].value: wrong type: got a string, want a number", name, line)
+	if err == nil || !errors.Is(err, model.ErrChanged) || !strings.Contains(err.Error(), want) {
+		t.Errorf("FigureAt: %v\nwant it to hold %s", err, want)
+	}
+}
