@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -242,6 +243,10 @@ func (c *config) run(s *session, stdout, stderr io.Writer) error {
 		if !slicesContains(d.Languages, tag) {
 			return usagef("-lang: the dossier is written in %v, not %s", d.Languages, tag)
 		}
+	}
+	if format == "xlsx" && !slices.Contains(omit, report.PartMap) {
+		// A workbook has no map: neither needs nor checks one.
+		omit = append(omit, report.PartMap)
 	}
 	ropt := report.Options{Languages: langs, Filter: filter, Omit: omit}
 
