@@ -45,6 +45,12 @@ import (
 // that every character is in the fonts — and two-language editions. Like
 // export/pdf, it draws the running heads and the contents once it knows
 // the pages (going back to them with fpdf.SetPage).
+//
+// It draws all that a briefing holds, so it is slower than the floor of
+// ../shared/bench, which sets paragraphs, notes and a bibliography and
+// nothing else: ratios to this floor say what the renderer costs over
+// fpdf for the same pages, ratios to that one what a briefing costs over
+// the least a PDF of the events can be. BENCHMARKS.md gives both.
 func BenchmarkPDFFloor(b *testing.B) {
 	for _, size := range benchSizes {
 		b.Run(size.name, func(b *testing.B) {
