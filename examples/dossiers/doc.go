@@ -14,6 +14,31 @@
 //
 //	go run ./examples/briefing -dossier examples/dossiers/de-example.json -lang de+en -out /tmp/briefing
 //
+// Four fictional examples in French and English cover other continents,
+// each over four days, with real places at their real coordinates and
+// invented events, sources (under https://example.org/) and figures, and
+// say in their title, summary and disclaimer that they are fictional:
+//
+//	file             country      crisis                                       entries  sources  figures
+//	af-example.json  Afghanistan  traders' protests in Herat, June 2024              11       16       11
+//	et-example.json  Ethiopia     minibus drivers' strike in Hawassa, Oct. 2024      11       15       10
+//	ve-example.json  Venezuela    power-cut protests in Zulia, November 2023         11       15       11
+//	ge-example.json  Georgia      incinerator protests in Kutaisi, Sept. 2022        10       14       11
+//
+// Each exercises what a unit's briefing needs: a focus (a region or a
+// city) whose figures are the key ones, and national figures beside
+// them; a contested pair of figures for the focus; a superseded and a
+// retracted figure; a city abroad, which widens the map (Islamabad,
+// Nairobi, Bogotá, Trabzon); a region with an approximate outline, a
+// simplified GeoJSON polygon said to be approximate in the method note;
+// the country's ISO code; source titles in the country's languages
+// (Spanish, Oromo, Russian, Turkish; Dari, Pashto, Amharic and Georgian
+// transliterated into Latin script, as the method note says); and
+// thematic paragraphs that bear on dates and places, which a briefing
+// focused elsewhere leaves out:
+//
+//	go run ./examples/briefing -dossier examples/dossiers/af-example.json -place Kabul -out /tmp/briefing
+//
 // The Kazakhstan dossier, the library's default, is in package
 // github.com/coibrief/coibrief/examples/kazakhstan.
 package dossiers
