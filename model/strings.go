@@ -93,8 +93,9 @@ func (w *stringWalker) walk(v reflect.Value, ti *typeInfo, path string) error {
 				return err
 			}
 		}
-	case kindUnmarshaler, kindBool, kindInt, kindFloat:
-		// Dates, enums, numbers: printed in forms the library makes.
+	case kindUnmarshaler, kindBool, kindInt, kindFloat, kindOutline:
+		// Dates, enums, numbers, outlines: drawn or printed in forms
+		// the library makes.
 	default:
 		return fmt.Errorf("model: EachString: %s: cannot walk %s", path, ti.t)
 	}
