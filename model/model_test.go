@@ -250,3 +250,18 @@ func TestFigureIndexDuplicates(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestEachStringValid checks that EachString walks every valid dossier
+// of the corpus, whatever fields it uses, without an error.
+func TestEachStringValid(t *testing.T) {
+	for _, file := range cases(t, "valid") {
+		d, _, err := model.LoadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		if err := model.EachString(d, func(string, string) error { n++; return nil }); err != nil || n == 0 {
+			t.Errorf("%s: EachString visited %d texts, error %v", file, n, err)
+		}
+	}
+}
