@@ -278,7 +278,7 @@ func (b *builder) build() {
 		}
 	}
 	b.figures()
-	b.protestMap()
+	b.eventMap()
 	b.bibliography()
 	if !b.omits(PartErrata) {
 		b.errata()

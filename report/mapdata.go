@@ -115,7 +115,7 @@ func Severity(k model.EventKind) int {
 	return len(severity)
 }
 
-func (b *builder) protestMap() {
+func (b *builder) eventMap() {
 	m := &Map{Country: b.d.Country}
 	byPlace := map[model.PlaceID]*MapPoint{}
 	regions := map[model.PlaceID]*MapRegion{}
