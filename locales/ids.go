@@ -24,6 +24,7 @@ const (
 	KeyFiguresHeading       ID = "KeyFigures.Heading"
 	ContestedFiguresHeading ID = "ContestedFigures.Heading"
 	MapHeading              ID = "Map.Heading"
+	MapUnlabelled           ID = "Map.Unlabelled" // before the places the map does not name
 	BibliographyHeading     ID = "Bibliography.Heading"
 	ContentsHeading         ID = "Contents.Heading"
 	NotesHeading            ID = "Notes.Heading"

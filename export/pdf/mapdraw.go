@@ -1,15 +1,13 @@
 package pdf
 
 import (
-	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
-	"github.com/coibrief/coibrief/export/internal/geo"
+	"github.com/coibrief/coibrief/internal/geo"
 	"github.com/coibrief/coibrief/locales"
 	"github.com/coibrief/coibrief/model"
-	"github.com/coibrief/coibrief/report"
-	"github.com/go-pdf/fpdf"
 )
 
 // kindColors colours the map's points by the most severe kind of event.
@@ -29,126 +27,191 @@ var kindColors = map[model.EventKind]rgb{
 	model.KindOther:               {170, 170, 170},
 }
 
-const mapH = 118.0
+// Colours of the map.
+var (
+	mapSea         = rgb{218, 231, 242}
+	mapLand        = rgb{239, 238, 232} // the countries around
+	mapLandLine    = rgb{168, 168, 160}
+	mapCountry     = rgb{250, 236, 204} // the dossier's
+	mapCountryLine = rgb{95, 95, 95}
+	mapRegion      = rgb{226, 120, 70}
+	mapRegionLine  = rgb{170, 70, 30}
+	mapFrameLine   = rgb{120, 130, 150}
+)
 
-func radius(entries int) float64 { return 1.1 + 1.15*math.Sqrt(float64(entries)) }
+// sizes are the numbers of entries whose points the legend shows.
+var sizes = []int{1, 5, 10, 30}
 
-type rect struct{ x0, y0, x1, y1 float64 }
+// mapMinStep is the least distance in mm between two points of an
+// outline as drawn: closer ones are left out, which the eye cannot tell
+// and which keeps the page small.
+const mapMinStep = 0.12
 
-func (r rect) overlaps(o rect) bool {
-	return r.x0 < o.x1 && o.x0 < r.x1 && r.y0 < o.y1 && o.y0 < r.y1
-}
-
-// protestMap adds the map of the protests: the country's outline, each
-// place as a point sized by its number of entries and coloured by the most
-// severe kind of event there, a legend, and a table of the places.
+// protestMap adds the map of events: the sea, the countries around in a
+// light tone with their names, the country, the regions the dossier
+// outlines, each place as a point sized by its number of entries and
+// coloured by the most severe kind of event there, with its name where
+// it collides with nothing; then a legend of the kinds present and of the
+// sizes, the places the map could not name, and a table of the places.
+// The title is the section's heading, the briefing's Map.Title.
 func (b *builder) protestMap() {
 	m := b.doc.Map
 	if m == nil {
 		return
 	}
-	l := b.cols[0].lang
-	rings, err := geo.Kazakhstan()
-	if err != nil {
-		b.fail(fmt.Errorf("pdf: map: %w", err))
+	if err := geo.DataError(); err != nil {
+		b.fail(err)
 		return
 	}
+	l := b.cols[0].lang
+	g := b.g
 	names := make([]string, len(m.Points))
 	for i, p := range m.Points {
 		names[i] = p.Name[l]
 		b.m.width(names[i], stMapLabel, "map label "+string(p.Place))
 	}
-	legend := make([]string, len(m.Legend))
-	for i, lg := range m.Legend {
-		legend[i] = b.bi(lg)
-		b.m.width(legend[i], stSmall, "map legend")
+	width := func(s string, st style) float64 { return b.m.width(s, st, "map") }
+	// The frame takes the text's width and the height the extent's shape
+	// asks for, leaving room on the page for the heading and the legend.
+	frameH := mapFrameHeight(m, g.textW, math.Min(mapMaxH, g.bodyBottom-g.bodyTop-75))
+	lay := layoutMap(m, l, g.marginL, 0, g.textW, frameH, width)
+
+	// The legend: the kinds present, wrapped to the text's width, then
+	// the sizes.
+	type entry struct {
+		x, y  float64
+		text  string
+		color rgb
+	}
+	var kinds []entry
+	lx, ly := g.marginL, frameH+5
+	for i, k := range m.Kinds {
+		text := b.bi(m.Legend[i])
+		w := 4.2 + width(text, stSmall)
+		if lx > g.marginL && lx+w > g.marginL+g.textW {
+			lx, ly = g.marginL, ly+4.5
+		}
+		kinds = append(kinds, entry{lx, ly, text, kindColors[k]})
+		lx += w + 5
 	}
 	sizeLabel := b.biMsg(locales.FieldEntries)
-	b.m.width(sizeLabel, stSmall, "map legend")
-	b.add(&item{h: mapH + 26, spaceBefore: 3, draw: func(d *drawer, y float64) {
-		bounds := geo.BoundsOf(rings)
-		proj := geo.Fit(bounds, b.g.marginL+2, y+2, b.g.textW-4, mapH-4)
-		// outline
-		d.stroke(rgb{120, 130, 150}, 0.35)
-		d.fill(rgb{236, 240, 246})
-		for _, r := range rings {
-			pts := make([]fpdf.PointType, len(r))
-			for i, pt := range r {
-				px, py := proj.Project(pt)
-				pts[i] = fpdf.PointType{X: px, Y: py}
-			}
-			d.f.Polygon(pts, "DF")
+	big := radius(sizes[len(sizes)-1])
+	sizeY := ly + 3 + big // the sizes' centre line
+	width(sizeLabel, stSmall)
+	b.add(&item{h: sizeY + big + 1, spaceBefore: 3, draw: func(d *drawer, y float64) {
+		drawMap(d, lay, y)
+		for _, e := range kinds {
+			d.fill(e.color)
+			d.f.Circle(e.x+1.6, y+e.y-1.1, 1.6, "F")
+			d.text(e.x+4.2, y+e.y, e.text, stSmall)
 		}
-		// points, largest first (the order of m.Points) so that small
-		// ones stay visible
-		var taken []rect
-		order := make([]int, len(m.Points))
-		for i := range order {
-			order[i] = i
-		}
-		for _, i := range order {
-			p := m.Points[i]
-			px, py := proj.Project(geo.Point{Lon: p.Coord.Lon, Lat: p.Coord.Lat})
-			r := radius(p.Entries)
-			d.fill(kindColors[p.Kind])
-			d.stroke(rgb{255, 255, 255}, 0.3)
-			d.f.SetAlpha(0.85, "Normal")
-			d.f.Circle(px, py, r, "DF")
-			d.f.SetAlpha(1, "Normal")
-			taken = append(taken, rect{px - r, py - r, px + r, py + r})
-		}
-		// labels where they do not collide, most entries first
-		for _, i := range order {
-			p := m.Points[i]
-			px, py := proj.Project(geo.Point{Lon: p.Coord.Lon, Lat: p.Coord.Lat})
-			r := radius(p.Entries)
-			w := b.m.width(names[i], stMapLabel, "map")
-			hh := stMapLabel.size * ptToMM
-			for _, c := range [][2]float64{{r + 0.8, hh / 3}, {-r - 0.8 - w, hh / 3}, {-w / 2, -r - 0.8}, {-w / 2, r + hh}, {r, -r}, {r, r + hh}, {-r - w, -r}, {-r - w, r + hh}} {
-				lr := rect{px + c[0], py + c[1] - hh, px + c[0] + w, py + c[1] + 0.6}
-				free := lr.x0 >= b.g.marginL && lr.x1 <= b.g.pageW-b.g.marginR
-				for _, t := range taken {
-					if lr.overlaps(t) {
-						free = false
-						break
-					}
-				}
-				if free {
-					d.text(lr.x0, py+c[1], names[i], stMapLabel)
-					taken = append(taken, lr)
-					break
-				}
-			}
-		}
-		// legend: kinds, then sizes
-		lx, ly := b.g.marginL, y+mapH+5
-		for i, k := range m.Kinds {
-			d.fill(kindColors[k])
-			d.f.Circle(lx+1.6, ly-1.1, 1.6, "F")
-			d.text(lx+4.2, ly, legend[i], stSmall)
-			lx += 4.2 + b.m.width(legend[i], stSmall, "map") + 5
-		}
-		lx, ly = b.g.marginL, y+mapH+16
-		d.text(lx, ly+1, sizeLabel, stSmall)
-		lx += b.m.width(sizeLabel, stSmall, "map") + 4
-		for _, n := range []int{1, 5, 10, 30} {
+		x := g.marginL
+		d.text(x, y+sizeY+1, sizeLabel, stSmall)
+		x += width(sizeLabel, stSmall) + 4
+		for _, n := range sizes {
 			r := radius(n)
 			d.stroke(rgb{110, 110, 110}, 0.25)
-			d.f.Circle(lx+r, ly, r, "D")
-			lab := strconv.Itoa(n)
-			d.text(lx+2*r+1.2, ly+1, lab, stSmall)
-			lx += 2*r + 7
+			d.f.Circle(x+r, y+sizeY, r, "D")
+			d.text(x+2*r+1.2, y+sizeY+1, strconv.Itoa(n), stSmall)
+			x += 2*r + 7
 		}
 	}})
-	// the table of places
+	// The places the map could not name.
+	if len(lay.unlabelled)+len(lay.unlabelledRegions) > 0 {
+		list := make([]string, 0, len(lay.unlabelled)+len(lay.unlabelledRegions))
+		for _, p := range lay.unlabelled {
+			list = append(list, names[p])
+		}
+		for _, r := range lay.unlabelledRegions {
+			list = append(list, m.Regions[r].Name[l])
+		}
+		label := b.msg(l, locales.FieldLabelValue, map[string]any{"Label": b.biMsg(locales.MapUnlabelled), "Value": strings.Join(list, ", ")})
+		b.wide(func() {
+			its := b.block([][]run{{{text: label, st: stSmall}}}, 0, leadCell, false, "map", "")
+			if len(its) > 0 {
+				its[0].spaceBefore = 1
+			}
+		})
+	}
+	// The table of places; a place abroad says in which country.
+	country := map[string]string{}
+	for _, c := range m.Neighbours {
+		country[c.ISO] = b.bi(c.Name)
+	}
 	widths := []float64{46, 20, 50, 50}
 	header := []string{b.biMsg(locales.FieldPlace), b.biMsg(locales.FieldEntries), b.biMsg(locales.FieldDate), b.biMsg(locales.FieldKind)}
 	var rows [][][]run
 	for i, p := range m.Points {
-		rows = append(rows, [][]run{cell(names[i], stCellB), cell(strconv.Itoa(p.Entries), stCell), cell(p.Dates[l], stCell), cell(b.bi(p.KindText), stCell)})
+		name := []run{{text: names[i], st: stCellB}}
+		if c := country[p.Country]; p.Abroad && c != "" {
+			name = append(name, run{text: " (" + c + ")", st: stCell})
+		}
+		rows = append(rows, [][]run{name, cell(strconv.Itoa(p.Entries), stCell), cell(p.Dates[l], stCell), cell(b.bi(p.KindText), stCell)})
 	}
 	b.table(widths, header, rows, "map table")
-	_ = report.SectionMap
 }
 
-var stMapLabel = style{face: sans, size: 6.8, color: rgb{30, 30, 30}}
+// drawMap draws a laid-out map whose frame's top is at y.
+func drawMap(d *drawer, lay *mapLayout, y float64) {
+	f := lay.frame
+	d.f.ClipRect(f.x0, f.y0+y, f.x1-f.x0, f.y1-f.y0, false)
+	d.fill(mapSea)
+	d.f.Rect(f.x0, f.y0+y, f.x1-f.x0, f.y1-f.y0, "F")
+	for _, s := range lay.others {
+		d.fill(mapLand)
+		d.stroke(mapLandLine, 0.18)
+		rings(d, s.Rings, y, "DF*")
+	}
+	if len(lay.country.Rings) > 0 {
+		d.fill(mapCountry)
+		d.stroke(mapCountryLine, 0.4)
+		rings(d, lay.country.Rings, y, "DF*")
+	}
+	for _, rs := range lay.regions {
+		d.fill(mapRegion)
+		d.f.SetAlpha(0.28, "Normal")
+		rings(d, rs, y, "F*")
+		d.f.SetAlpha(1, "Normal")
+		d.stroke(mapRegionLine, 0.45)
+		rings(d, rs, y, "D")
+	}
+	// Points, largest first, so that small ones stay visible.
+	for _, p := range lay.dots {
+		d.fill(kindColors[p.kind])
+		d.stroke(rgb{255, 255, 255}, 0.3)
+		d.f.SetAlpha(0.85, "Normal")
+		d.f.Circle(p.x, p.y+y, p.r, "DF")
+		d.f.SetAlpha(1, "Normal")
+	}
+	d.f.ClipEnd()
+	// The clip's end restored the colours of before it: set them again,
+	// so that fpdf's idea of them is the page's.
+	d.fill(black)
+	d.stroke(black, 0.2)
+	for _, lb := range lay.labels {
+		d.text(lb.box.x0, lb.base+y, lb.text, lb.st)
+	}
+	d.stroke(mapFrameLine, 0.3)
+	d.f.Rect(f.x0, f.y0+y, f.x1-f.x0, f.y1-f.y0, "D")
+}
+
+// rings draws rings shifted down by y as one path, leaving out points
+// closer than mapMinStep to the last one drawn.
+func rings(d *drawer, rs [][]geo.XY, y float64, op string) {
+	if len(rs) == 0 {
+		return
+	}
+	for _, r := range rs {
+		last := r[0]
+		d.f.MoveTo(last.X, last.Y+y)
+		for _, p := range r[1:] {
+			if math.Abs(p.X-last.X) < mapMinStep && math.Abs(p.Y-last.Y) < mapMinStep {
+				continue
+			}
+			d.f.LineTo(p.X, p.Y+y)
+			last = p
+		}
+		d.f.ClosePath()
+	}
+	d.f.DrawPath(op)
+}
