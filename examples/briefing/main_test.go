@@ -273,16 +273,16 @@ func TestValidate(t *testing.T) {
 }
 
 // TestValidateAgreesWithRendering checks that -validate reports what the
-// renderers cannot draw, and that the pack then writes every file it can:
-// the workbooks, not the PDFs.
+// renderers cannot draw, saying which fonts to add, and that the pack then
+// writes every file it can: the workbooks, not the PDFs.
 func TestValidateAgreesWithRendering(t *testing.T) {
 	src, err := os.ReadFile("../kazakhstan/kazakhstan.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	bad := bytes.Replace(src, []byte(`"title": "Kazakhstan : `), []byte(`"title": "الجزيرة Kazakhstan : `), 1)
+	bad := bytes.Replace(src, []byte(`"title": "Kazakhstan : `), []byte(`"title": "ሰላም Kazakhstan : `), 1)
 	if bytes.Equal(bad, src) {
-		t.Fatal("could not plant the Arabic title")
+		t.Fatal("could not plant the Amharic title")
 	}
 	dir := t.TempDir()
 	path := filepath.Join(dir, "kz.json")
@@ -290,7 +290,8 @@ func TestValidateAgreesWithRendering(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := briefing(t, "-dossier", path, "-validate", "-q")
-	if r.code != 1 || !strings.Contains(r.stderr, "character not in fonts: U+0627 ARABIC LETTER ALEF (Arabic)") ||
+	if r.code != 1 || !strings.Contains(r.stderr, "character not in fonts: U+1230 ETHIOPIC SYLLABLE SA (Ethiopic)") ||
+		!strings.Contains(r.stderr, "add a font covering Ethiopic with -fonts") ||
 		!strings.Contains(r.stderr, "briefing: "+path+" is invalid: 1 errors, 9 warnings\n") {
 		t.Errorf("-validate: exit %d, stderr %s", r.code, r.stderr)
 	}

@@ -51,6 +51,7 @@ type config struct {
 	format   string
 	out      string
 	omit     string
+	fonts    string
 	validate bool
 	quiet    bool
 }
@@ -78,6 +79,7 @@ func (c *config) flags(stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&c.format, "format", "all", "what to write: `pdf`, xlsx or all\ne.g. -format pdf")
 	fs.StringVar(&c.out, "out", "out", "output `directory`, created when missing\ne.g. -out /tmp/pack")
 	fs.StringVar(&c.omit, "omit", "", "leave these `parts` out of the briefings, comma-separated: background, sections, notes,\nfigures, map, bibliography, errata\ne.g. -omit map,errata")
+	fs.StringVar(&c.fonts, "fonts", "", "also set text in the TrueType and OpenType fonts (collections too) of this `directory`\nand its subdirectories, for the scripts the built-in fonts lack (Chinese, Devanagari, Ethiopic…)\ne.g. -fonts /usr/share/fonts")
 	fs.BoolVar(&c.validate, "validate", false, "check the dossier, print every problem with its location, and write nothing")
 	fs.BoolVar(&c.quiet, "q", false, "print only the files written and the errors, no progress")
 	fs.Usage = func() {
@@ -209,6 +211,17 @@ func (c *config) run(s *session, stdout, stderr io.Writer) error {
 		}
 	}
 
+	var fonts *pdf.FontSet
+	if c.fonts != "" {
+		if fonts, err = pdf.LoadFonts(c.fonts); err != nil {
+			return usagef("-fonts %q: %v", c.fonts, err)
+		}
+		for _, sk := range fonts.Skipped() {
+			fmt.Fprintf(stderr, "briefing: warning: -fonts: not a font: %s\n", sk)
+		}
+		progress("fonts: %d faces in %s", fonts.Len(), c.fonts)
+	}
+
 	// Load and check the dossier.
 	progress("loading %s", c.dossierName())
 	var d *model.Dossier
@@ -257,7 +270,7 @@ func (c *config) run(s *session, stdout, stderr io.Writer) error {
 	more := report.Validate(d, ropt)
 	var pdfIssues model.Issues
 	if format != "xlsx" || c.validate {
-		pdfIssues = checkPDF(d, langs)
+		pdfIssues = checkPDF(d, langs, fonts)
 		more = append(more, pdfIssues...)
 	}
 	if len(more) > 0 {
@@ -339,17 +352,17 @@ func (c *config) run(s *session, stdout, stderr io.Writer) error {
 		switch {
 		case edition == nil:
 			for _, tag := range langs {
-				eds = append(eds, pdf.Options{Edition: pdf.Single, Language: tag})
+				eds = append(eds, pdf.Options{Edition: pdf.Single, Language: tag, Fonts: fonts})
 			}
 			if len(langs) == 2 {
-				eds = append(eds, pdf.Options{Edition: pdf.Parallel})
+				eds = append(eds, pdf.Options{Edition: pdf.Parallel, Fonts: fonts})
 			}
 		case *edition == pdf.Single:
 			for _, tag := range langs {
-				eds = append(eds, pdf.Options{Edition: pdf.Single, Language: tag})
+				eds = append(eds, pdf.Options{Edition: pdf.Single, Language: tag, Fonts: fonts})
 			}
 		default:
-			eds = append(eds, pdf.Options{Edition: *edition})
+			eds = append(eds, pdf.Options{Edition: *edition, Fonts: fonts})
 		}
 		for _, o := range eds {
 			ext := "." + o.Language.String() + ".pdf"
@@ -413,12 +426,12 @@ func (c *config) run(s *session, stdout, stderr io.Writer) error {
 }
 
 // checkPDF returns what keeps the dossier's PDFs in langs from being
-// drawn, each problem once.
-func checkPDF(d *model.Dossier, langs []language.Tag) model.Issues {
+// drawn with fonts, each problem once.
+func checkPDF(d *model.Dossier, langs []language.Tag, fonts *pdf.FontSet) model.Issues {
 	var out model.Issues
 	seen := map[string]bool{}
 	for _, tag := range langs {
-		for _, is := range pdf.Check(d, pdf.Options{Edition: pdf.Single, Language: tag}) {
+		for _, is := range pdf.Check(d, pdf.Options{Edition: pdf.Single, Language: tag, Fonts: fonts}) {
 			if k := is.Path + "\x00" + is.Err.Error(); !seen[k] {
 				seen[k] = true
 				out = append(out, is)

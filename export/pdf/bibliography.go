@@ -6,16 +6,17 @@ import (
 )
 
 // bibliography adds the cited sources, grouped as the report orders them:
-// outlet, date, original title (in its own script), translated title, and
-// the URL as a link.
+// outlet, date, original title (in its own script, in its language),
+// translated title, and the URL as a link. An outlet or a title written
+// right to left is isolated (see isolate).
 func (b *builder) bibliography() {
 	langs := b.cols
 	b.wide(func() {
 		for _, g := range b.doc.Bibliography {
 			b.heading(g.Title, g.Anchor, 2, false)
 			for _, it := range g.Items {
-				rs := []run{{text: it.Outlet + ", " + it.Date[langs[0].lang] + ". ", st: stBib}}
-				rs = append(rs, run{text: b.msg(langs[0].lang, locales.QuoteTitle, map[string]any{"Text": it.Title}), st: stBib})
+				rs := []run{{text: isolate(it.Outlet) + ", " + it.Date[langs[0].lang] + ". ", st: stBib}}
+				rs = append(rs, run{text: b.msg(langs[0].lang, locales.QuoteTitle, map[string]any{"Text": isolate(it.Title)}), st: stBib, lang: it.TitleLanguage})
 				for _, c := range langs {
 					if tr := it.Translation[c.lang]; tr != "" {
 						rs = append(rs, run{text: " [" + tr + "]", st: stBibI})

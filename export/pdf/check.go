@@ -14,20 +14,22 @@ import (
 const maxListed = 5
 
 // Check reports, before anything is rendered, every text of d that the
-// PDF could not draw: texts holding characters that none of the embedded
-// fonts has, such as emoji, Chinese, Arabic or Ethiopic (Liberation Serif
-// and Sans draw Latin, Greek and Cyrillic). It returns one issue of
-// severity error per such text, wrapping ErrGlyph, with the text's path
-// in the dossier ("sources[3].title"), up to five of its characters by
-// code point, name and script, the text (or the part of a long text
+// PDF could not draw: texts holding characters that no font of the
+// fallback chains has (see Options.Fonts), such as emoji, or Chinese or
+// Ethiopic without fonts for them (the built-in fonts draw Latin, Greek,
+// Cyrillic, Arabic, Hebrew, Georgian and Armenian). It returns one issue
+// of severity error per such text, wrapping ErrGlyph, with the text's
+// path in the dossier ("sources[3].title"), up to five of its characters
+// by code point, name and script, the text (or the part of a long text
 // around the first character), and what to do:
 //
-//	error: sources[3].title: character not in fonts: U+0627 ARABIC LETTER ALEF (Arabic), … and 2 more in "الجزيرة": …
+//	error: sources[3].title: character not in fonts: U+12A0 ETHIOPIC SYLLABLE GLOTTAL A (Ethiopic), … in "አዲስ አበባ": add a font covering Ethiopic with -fonts (Options.Fonts)
 //
-// Check tests each character as the renderer does: line breaks and tabs
-// are drawn as such, default-ignorable code points (U+00AD SOFT HYPHEN,
-// U+200B ZERO WIDTH SPACE, variation selectors…) are not drawn, and any
-// other character must be in every font. It reads the texts
+// Check tests each character as the renderer does, with the fonts of
+// opt.Fonts: line breaks and tabs are drawn as such, default-ignorable
+// code points (U+00AD SOFT HYPHEN, U+200B ZERO WIDTH SPACE, variation
+// selectors…) are not drawn, and any other character must be in a font
+// of the fallback chain of every style. It reads the texts
 // model.EachString visits, except those the PDF does not print: the
 // aliases of places, the authors of sources, the notes of figures and
 // the documents of errata. For a single edition in a given language
@@ -54,6 +56,7 @@ func Check(d *model.Dossier, opt Options) model.Issues {
 		c.add("", err)
 		return c.issues
 	}
+	c.ts = newTypesetter(opt.Fonts)
 	skip := map[string]bool{} // the languages not checked
 	if opt.Edition == Single && opt.Language != language.Und {
 		for _, tag := range d.Languages {
@@ -100,6 +103,7 @@ func printed(path string) bool {
 
 // checker gathers the issues of Check.
 type checker struct {
+	ts      *typesetter // the fonts' fallback chains
 	issues  model.Issues
 	omitted int
 	low     [0x3000]uint8 // for runes below 0x3000: 0 unknown, 1 drawable, 2 not
@@ -132,13 +136,13 @@ func (c *checker) options(d *model.Dossier, opt Options) {
 	c.page(opt)
 }
 
-// drawable is drawable(r), remembered.
+// drawable is typesetter.drawable(r), remembered.
 func (c *checker) drawable(r rune) bool {
 	if r >= 0 && r < rune(len(c.low)) {
 		if v := c.low[r]; v != 0 {
 			return v == 1
 		}
-		ok := drawable(r)
+		ok := c.ts.drawable(r)
 		c.low[r] = 2
 		if ok {
 			c.low[r] = 1
@@ -150,7 +154,7 @@ func (c *checker) drawable(r rune) bool {
 		if c.high == nil {
 			c.high = map[rune]bool{}
 		}
-		ok = drawable(r)
+		ok = c.ts.drawable(r)
 		c.high[r] = ok
 	}
 	return ok
@@ -192,9 +196,9 @@ func hint(r rune) string {
 	case unicode.IsControl(r):
 		return "a control character: remove it"
 	case unicode.IsSymbol(r):
-		return "the fonts have no such symbol: write it out in words"
+		return "the fonts have no such symbol: write it out in words, or add a font that has it with -fonts (Options.Fonts)"
 	case unicode.IsPunct(r) || unicode.IsSpace(r):
-		return "the fonts lack this sign: use a common one instead"
+		return "the fonts lack this sign: use a common one instead, or add a font that has it with -fonts (Options.Fonts)"
 	}
-	return "the fonts (Liberation Serif and Sans) draw the Latin, Greek and Cyrillic scripts: give the text in one of these, transliterated"
+	return "add a font covering " + script(r) + " with -fonts (Options.Fonts)"
 }

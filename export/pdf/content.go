@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/coibrief/coibrief/locales"
 	"github.com/coibrief/coibrief/report"
@@ -284,11 +285,15 @@ func (b *builder) footnote(fn *report.Footnote) {
 			if i == len(fn.Citations)-1 {
 				sep = "."
 			}
+			text := c.Text[l]
+			if o := c.Source.Outlet; strings.HasPrefix(text, o) {
+				text = isolate(o) + text[len(o):]
+			}
 			if c.Source.Anchor == "" { // no bibliography to link to
-				rs = append(rs, run{text: c.Text[l], st: stNote}, run{text: sep, st: stNote})
+				rs = append(rs, run{text: text, st: stNote}, run{text: sep, st: stNote})
 				continue
 			}
-			rs = append(rs, run{text: c.Text[l], st: stNoteLink, link: b.link(b.prefix + c.Source.Anchor)}, run{text: sep, st: stNote})
+			rs = append(rs, run{text: text, st: stNoteLink, link: b.link(b.prefix + c.Source.Anchor)}, run{text: sep, st: stNote})
 		}
 		return rs
 	})

@@ -10,6 +10,7 @@ import (
 // colour so as to set them only when they change.
 type drawer struct {
 	f      *fpdf.Fpdf
+	m      *measurer // lays out the one-line texts fpdf cannot set alone
 	face   face
 	size   float64
 	color  rgb
@@ -20,6 +21,11 @@ type drawer struct {
 	spaceFace face
 	spaceSize float64
 	spaceW    float64
+
+	atoms []atom  // of the line being drawn, when it is complex
+	ops   []byte  // the operators of the glyphs being drawn
+	runes []rune  // of the invisible text being drawn
+	k, ph float64 // points per millimetre, page height in mm; 0 until known
 }
 
 func (d *drawer) setStyle(st style) {
@@ -46,8 +52,14 @@ func (d *drawer) setStyle(st style) {
 
 // text draws s on one line (see oneLine) with its baseline at y.
 func (d *drawer) text(x, y float64, s string, st style) {
+	s = oneLine(s)
+	if _, ok := fonts[st.face].width(s, st.size); !ok && d.m != nil {
+		l := d.m.lineOf(s, st, "text")
+		d.complexLine(l, x, y-l.ascent, 0)
+		return
+	}
 	d.setStyle(st)
-	d.f.Text(x, y-st.rise*ptToMM, oneLine(s))
+	d.f.Text(x, y-st.rise*ptToMM, s)
 }
 
 // space returns the width of a space in st, mm, as measurer.words
@@ -95,6 +107,10 @@ func (d *drawer) line(l *line, x, y float64) {
 		if extra > 4 { // a line with very few words is better left ragged
 			extra = 0
 		}
+	}
+	if l.complex {
+		d.complexLine(l, x, y, extra)
+		return
 	}
 	base := y + l.ascent
 	var s span

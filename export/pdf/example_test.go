@@ -36,16 +36,19 @@ func Example() {
 
 // Check a dossier before rendering it: every text the fonts cannot draw is
 // reported at once, with its path in the dossier and the characters it
-// holds that the fonts lack. Here a source's title is in Arabic and a
-// statement ends with an emoji.
+// holds that the fonts lack. Here a source's title is in Amharic, which
+// the built-in fonts lack, and a statement ends with an emoji; an Arabic
+// title is drawn with the built-in fonts.
 func ExampleCheck() {
 	d, _, err := kazakhstan.Dossier()
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	d.Sources[3].Title = "الجزيرة"
-	d.Sources[3].TitleLanguage = language.Arabic
+	d.Sources[3].Title = "የነዳጅ ዋጋ"
+	d.Sources[3].TitleLanguage = language.Amharic
+	d.Sources[4].Title = "الجزيرة"
+	d.Sources[4].TitleLanguage = language.Arabic
 	d.Chronology[0].Entries[0].Text[language.English] = "Fuel prices double 🔥"
 	issues := pdf.Check(d, pdf.Options{})
 	for _, is := range issues {
@@ -53,7 +56,7 @@ func ExampleCheck() {
 	}
 	fmt.Println(errors.Is(issues.Err(), pdf.ErrGlyph))
 	// Output:
-	// error: chronology[0].entries[0].text.en: character not in fonts: U+1F525 FIRE (Common) in "Fuel prices double 🔥": the fonts have no such symbol: write it out in words
-	// error: sources[3].title: character not in fonts: U+0627 ARABIC LETTER ALEF (Arabic), U+0644 ARABIC LETTER LAM (Arabic), U+062C ARABIC LETTER JEEM (Arabic), U+0632 ARABIC LETTER ZAIN (Arabic), U+064A ARABIC LETTER YEH (Arabic) and 2 more in "الجزيرة": the fonts (Liberation Serif and Sans) draw the Latin, Greek and Cyrillic scripts: give the text in one of these, transliterated
+	// error: chronology[0].entries[0].text.en: character not in fonts: U+1F525 FIRE (Common) in "Fuel prices double 🔥": the fonts have no such symbol: write it out in words, or add a font that has it with -fonts (Options.Fonts)
+	// error: sources[3].title: character not in fonts: U+12E8 ETHIOPIC SYLLABLE YA (Ethiopic), U+1290 ETHIOPIC SYLLABLE NA (Ethiopic), U+12F3 ETHIOPIC SYLLABLE DAA (Ethiopic), U+1305 ETHIOPIC SYLLABLE JE (Ethiopic), U+12CB ETHIOPIC SYLLABLE WAA (Ethiopic) and 1 more in "የነዳጅ ዋጋ": add a font covering Ethiopic with -fonts (Options.Fonts)
 	// true
 }

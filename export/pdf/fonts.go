@@ -33,7 +33,7 @@ type fontInfo struct {
 	upem          float64
 
 	mu   sync.Mutex
-	adv  [0x3000]int16 // advance in 1/1000 em for runes below 0x3000, advMissing, advIgnored, or 0 when not computed
+	adv  [0x3000]int16 // advance in 1/1000 em for runes below 0x3000, advMissing, advIgnored, advShaped, or 0 when not computed
 	more map[rune]int16
 }
 
@@ -41,6 +41,7 @@ type fontInfo struct {
 const (
 	advMissing = -1 // the font has no glyph
 	advIgnored = -2 // a default-ignorable code point: no glyph is drawn
+	advShaped  = -3 // the font has a glyph, but the shaper must set it (see needsShaping)
 )
 
 var (
@@ -49,8 +50,12 @@ var (
 	fonts     [numFaces]*fontInfo
 )
 
-// loadFonts parses the embedded fonts once per process.
+// loadFonts parses the embedded fonts once per process, and reads what
+// the built-in fonts of the fallback chains cover.
 func loadFonts() error {
+	if err := loadBuiltin(); err != nil {
+		return err
+	}
 	fontsOnce.Do(func() {
 		for f, spec := range [numFaces]struct {
 			family, style string
@@ -74,8 +79,9 @@ func loadFonts() error {
 }
 
 // advance returns the advance width of r in 1/1000 em as fpdf rounds it,
-// and false when the font has no glyph for r. A default-ignorable code
-// point has no width and is never missing: it is not drawn.
+// and false when fpdf cannot set r with this font: the font has no glyph
+// for r, or r needs the shaper (see needsShaping). A default-ignorable
+// code point has no width and is never missing: it is not drawn.
 func (fi *fontInfo) advance(r rune) (int16, bool) {
 	fi.mu.Lock()
 	defer fi.mu.Unlock()
@@ -93,9 +99,13 @@ func (fi *fontInfo) advanceLocked(r rune) (int16, bool) {
 	}
 	var buf sfnt.Buffer
 	a := int16(advMissing)
-	if ignorable(r) {
+	if needsBidi(r) && ignorable(r) {
+		a = advShaped // a control that may turn text right to left
+	} else if ignorable(r) {
 		a = advIgnored
-	} else if gi, err := fi.font.GlyphIndex(&buf, r); err == nil && gi != 0 {
+	} else if gi, err := fi.font.GlyphIndex(&buf, r); err == nil && gi != 0 && needsShaping(r) {
+		a = advShaped
+	} else if err == nil && gi != 0 {
 		if adv, err := fi.font.GlyphAdvance(&buf, gi, fixedUnits(fi.upem), 0); err == nil {
 			a = int16(math.Round(float64(adv) / 64 * 1000 / fi.upem))
 			if a == 0 {
@@ -123,9 +133,9 @@ func known(a int16) (int16, bool) {
 // fixedUnits returns ppem so that GlyphAdvance answers in font units (26.6).
 func fixedUnits(upem float64) fixedInt { return fixedInt(int32(upem) << 6) }
 
-// width returns the width of s in points at size, and false when the font
-// cannot draw a character of s. It takes the lock once for the whole
-// string.
+// width returns the width of s in points at size, and false when fpdf
+// cannot set a character of s with this font (see advance). It takes the
+// lock once for the whole string.
 func (fi *fontInfo) width(s string, size float64) (float64, bool) {
 	total := 0
 	fi.mu.Lock()
@@ -142,14 +152,12 @@ func (fi *fontInfo) width(s string, size float64) (float64, bool) {
 
 // drawable reports whether every face can set r: a line break or a tab
 // (drawn as a line break or a space), a default-ignorable code point (not
-// drawn), or a character every font has a glyph for. It is the test the
-// renderer makes, for all faces at once; the fonts must be loaded.
-func drawable(r rune) bool {
-	if r == '\t' || isBreakRune(r) {
-		return true
-	}
-	for _, fi := range fonts {
-		if _, ok := fi.advance(r); !ok {
+// drawn), or a character a font of each face's fallback chain has a glyph
+// for. It is the test the renderer makes, for all faces at once; the
+// fonts must be loaded.
+func (ts *typesetter) drawable(r rune) bool {
+	for f := range numFaces {
+		if !ts.covered(f, r) {
 			return false
 		}
 	}

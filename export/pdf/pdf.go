@@ -72,6 +72,15 @@ type Options struct {
 	// the briefing's first language. Editions of two languages take
 	// both of the briefing's, in its order.
 	Language language.Tag
+	// Fonts are fonts to set text in beyond the built-in ones (see
+	// FontSet), for the scripts these lack: Chinese, Japanese, Korean,
+	// Devanagari, Ethiopic… For each style (the serif body, its bold and
+	// italic, the sans serif of tables and headings and its bold), the
+	// fallback chain is the style's Liberation font, then these fonts,
+	// then the built-in DejaVu fonts, each group ordered by how close a
+	// font is to the style (serif or sans serif, weight, italic) and
+	// then as read. nil means the built-in fonts alone.
+	Fonts *FontSet
 	// Paper is the page size: A4 (the zero value) or Letter.
 	Paper Paper
 	// Margins are the margins of the body; a side left at zero takes its
@@ -175,6 +184,7 @@ func Render(doc *report.Document, opt Options) (data []byte, info Info, err erro
 		f.RegisterImageOptionsReader(logoName, fpdf.ImageOptions{ImageType: lg.typ}, bytes.NewReader(lg.data))
 	}
 	b := &builder{doc: doc, f: f, locs: locs, notes: map[int][]noteLine{}, links: map[string]int{}, g: g, logo: lg}
+	b.m.ts = newTypesetter(opt.Fonts)
 	setMetadata(f, doc, langs, locs)
 
 	// The cover and contents show the edition's languages side by side.
@@ -213,7 +223,7 @@ func Render(doc *report.Document, opt Options) (data []byte, info Info, err erro
 		}
 		f.SetLink(id, p.y, p.page)
 	}
-	d := &drawer{f: f, face: numFaces}
+	d := &drawer{f: f, m: &b.m, face: numFaces}
 	for i, pg := range pages {
 		f.AddPage()
 		d.face, d.color, d.hscale = numFaces, rgb{1, 2, 3}, 0 // fpdf resets state between pages

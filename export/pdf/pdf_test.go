@@ -491,7 +491,7 @@ func TestLongFootnote(t *testing.T) {
 
 func TestMissingGlyph(t *testing.T) {
 	d := dossier(t)
-	d.Chronology[4].Entries[2].Text[fr] += " ☃"
+	d.Chronology[4].Entries[2].Text[fr] += " 🙂"
 	doc, err := report.Build(d, report.Options{Languages: []language.Tag{fr}})
 	if err != nil {
 		t.Fatal(err)
@@ -500,7 +500,7 @@ func TestMissingGlyph(t *testing.T) {
 	if !errors.Is(err, pdf.ErrGlyph) || data != nil {
 		t.Fatalf("error %v; want ErrGlyph and no data", err)
 	}
-	for _, want := range []string{"statement 2022-01-05-03", "U+2603"} {
+	for _, want := range []string{"statement 2022-01-05-03", "U+1F642"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not name %q", err, want)
 		}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/language"
 )
 
 // ptToMM converts points to millimetres, the unit of the page.
@@ -40,9 +42,14 @@ type run struct {
 	url  string // an external link
 	link int    // an internal link (fpdf link id), 0 for none
 	note int    // the footnote this marker calls, 0 for none
+	// the language of the text when it is not the briefing's (the
+	// original title of a source), which the shaper may set differently
+	lang language.Tag
 }
 
-// piece is the part of a run within one word.
+// piece is the part of a run within one word: in a paragraph fpdf
+// cannot set alone (see complexWords), the part of one bidirectional
+// level, script and font.
 type piece struct {
 	text  string
 	st    style
@@ -50,6 +57,8 @@ type piece struct {
 	link  int
 	note  int
 	width float64 // mm
+	sh    *shaped // the glyphs when the shaper sets it, nil when fpdf does
+	level uint8   // bidirectional embedding level: even left to right, odd right to left
 }
 
 // word is what lies between two breakable spaces, or a line break.
@@ -58,6 +67,8 @@ type word struct {
 	width  float64
 	space  float64 // width of the space before it, mm
 	brk    float64 // a line break: the size of its text, pt; 0 for a word
+	// the bidirectional level of the space before it
+	spaceLevel uint8
 }
 
 // line is a laid-out line of text.
@@ -69,6 +80,9 @@ type line struct {
 	justify  bool
 	maxWidth float64
 	notes    []int // footnotes called on this line
+	// pieces set by the shaper or right to left: the line is drawn
+	// piece by piece in the order of the bidirectional algorithm
+	complex bool
 }
 
 // measurer measures text and records the characters the fonts cannot
@@ -76,6 +90,7 @@ type line struct {
 type measurer struct {
 	missing []missingGlyph
 	seen    map[rune]bool
+	ts      *typesetter // made on first use, with the built-in fonts, when Render has not set it
 }
 
 // missingGlyph is a character the fonts cannot draw, where it was first
@@ -95,6 +110,9 @@ const maxMissing = 20
 // aljazeera-1: "…"; U+1F642 SLIGHTLY SMILING FACE (Common) in statement
 // 2022-01-05-02: "…"".
 func (m *measurer) err() error {
+	if m.ts != nil && m.ts.err != nil {
+		return fmt.Errorf("pdf: %w", m.ts.err)
+	}
 	if len(m.missing) == 0 {
 		return nil
 	}
@@ -122,20 +140,6 @@ func (m *measurer) err() error {
 	return fmt.Errorf("pdf: %w: %s", ErrGlyph, b.String())
 }
 
-// miss records the characters of s, in face f, that the font cannot draw.
-func (m *measurer) miss(s string, f face, where string) {
-	for _, r := range s {
-		if _, ok := fonts[f].advance(r); ok || m.seen[r] {
-			continue
-		}
-		if m.seen == nil {
-			m.seen = map[rune]bool{}
-		}
-		m.seen[r] = true
-		m.missing = append(m.missing, missingGlyph{r: r, where: where, text: s})
-	}
-}
-
 // width returns the width of s in mm, set on one line (see oneLine).
 // where names the text in errors.
 func (m *measurer) width(s string, st style, where string) float64 {
@@ -143,11 +147,12 @@ func (m *measurer) width(s string, st style, where string) float64 {
 }
 
 // measure returns the width in mm of s, which holds no tab or line break.
+// Text fpdf cannot set alone is laid out as a line (see lineOf), and a
+// character no font has is recorded.
 func (m *measurer) measure(s string, st style, where string) float64 {
 	w, ok := fonts[st.face].width(s, st.size)
 	if !ok {
-		m.miss(s, st.face, where)
-		return 0
+		return m.lineOf(s, st, where).width
 	}
 	return w * ptToMM
 }
@@ -201,7 +206,9 @@ func nextSpace(s string) (at, n int, brk bool) {
 
 // words splits runs into words at spaces and tabs, and at line breaks,
 // each of which is a word of its own with no pieces (word.brk). where
-// names the text in errors. The words share one array of pieces.
+// names the text in errors. The words share one array of pieces. A
+// paragraph that fpdf cannot set with the Liberation fonts alone goes
+// to complexWords.
 func (m *measurer) words(runs []run, where string) []word {
 	n := 0
 	for _, r := range runs {
@@ -228,7 +235,11 @@ func (m *measurer) words(runs []run, where string) []word {
 				if len(pieces) == start {
 					pendingSpace = false
 				}
-				w := m.measure(p, r.st, where)
+				w, ok := fonts[r.st.face].width(p, r.st.size)
+				if !ok {
+					return m.complexWords(runs, where)
+				}
+				w *= ptToMM
 				pieces = append(pieces, piece{text: p, st: r.st, url: r.url, link: r.link, note: r.note, width: w})
 				cur.width += w
 			}
@@ -316,6 +327,9 @@ func (m *measurer) wrap(ws []word, maxWidth, lead float64, justify bool, where s
 		l.words = all[start:ends[i]:ends[i]]
 		start = ends[i]
 		for _, w := range l.words {
+			if w.spaceLevel > 0 {
+				l.complex = true
+			}
 			for _, p := range w.pieces {
 				h := p.st.size * lead * ptToMM
 				if h > l.height {
@@ -325,7 +339,13 @@ func (m *measurer) wrap(ws []word, maxWidth, lead float64, justify bool, where s
 				if p.note > 0 && (len(l.notes) == 0 || l.notes[len(l.notes)-1] != p.note) {
 					l.notes = append(l.notes, p.note)
 				}
+				if p.sh != nil || p.level > 0 {
+					l.complex = true
+				}
 			}
+		}
+		if l.complex {
+			l.fitGlyphs()
 		}
 	}
 	return lines
@@ -350,6 +370,18 @@ func (m *measurer) split(w word, first, rest float64, where string) []word {
 		limit = rest
 	}
 	for _, p := range w.pieces {
+		if p.sh != nil {
+			// set by the shaper: cut between its clusters
+			for i, q := range m.cutShaped(p, limit-cur.width, rest) {
+				if i > 0 || cur.width+q.width > limit && len(cur.pieces) > 0 {
+					out = append(out, cur)
+					cur, limit = word{}, rest
+				}
+				cur.pieces = append(cur.pieces, q)
+				cur.width += q.width
+			}
+			continue
+		}
 		text := p.text
 		long := 0 // text[:long] is part of a number too long to keep whole
 		for text != "" {
