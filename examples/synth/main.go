@@ -6,6 +6,11 @@
 //
 //	go run ./examples/synth -entries 1000 -figures 10000 -seed 7 -out crisis.json
 //
+// The same crisis set in a real country, its places at points inside the
+// country's outline and its name from the map data:
+//
+//	go run ./examples/synth -entries 1000 -figures 10000 -country ET -out ethiopia.json
+//
 // A million figures, streamed to the file with flat memory:
 //
 //	go run ./examples/synth -entries 100000 -figures 1000000 -out big.json
@@ -42,7 +47,8 @@ const (
 const usageText = `usage: synth [flags]
 
 Writes a synthetic dossier in JSON: a fictitious crisis with the number of
-chronology entries and figures asked for. The same flags give the same file.
+chronology entries and figures asked for, in a fictitious country or, with
+-country, in a real one. The same flags give the same file.
 
 Flags:
 `
@@ -61,6 +67,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	fs.Uint64Var(&opt.Seed, "seed", 1, "random `seed`: another seed, another dossier")
 	fs.IntVar(&opt.Sources, "sources", 0, "bibliography `entries` (default: derived from -entries)")
 	fs.IntVar(&opt.Places, "places", 0, "gazetteer `entries` (default: derived from -entries)")
+	fs.StringVar(&opt.Country, "country", "", "ISO 3166-1 alpha-2 `code` of a real country to set the dossier in, such as AF or ET\n(default: a fictitious country in Central Asia)")
 	fs.StringVar(&out, "out", "-", "output `file`, or - for standard output")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usageText)

@@ -11,6 +11,7 @@ import (
 
 	"github.com/coibrief/coibrief/internal/synth"
 	"github.com/coibrief/coibrief/model"
+	"golang.org/x/text/language"
 )
 
 var binary string
@@ -123,6 +124,8 @@ func TestUsage(t *testing.T) {
 		{[]string{"-entries", "0"}, exitUsage, "synth: invalid options: entries 0, want 1 to 10000000\n(run synth -h for help)\n"},
 		{[]string{"-entries", "5", "-sources", "3"}, exitUsage, "synth: invalid options: sources 3, want 0 (derived) or 8 to 70 (14 per entry)"},
 		{[]string{"-figures", "3", "extra"}, exitUsage, `synth: unexpected argument "extra"`},
+		{[]string{"-country", "AFG"}, exitUsage, `synth: invalid options: country "AFG": want an ISO 3166-1 alpha-2 code, such as AF or ET`},
+		{[]string{"-country", "BV"}, exitUsage, `synth: invalid options: country "BV": the map data has no outline for it`},
 		{[]string{"-h"}, exitOK, "Exit codes: 0 done, 1 failed write, 2 usage error."},
 	} {
 		dir := t.TempDir()
@@ -163,6 +166,46 @@ func TestWriteErrors(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(notDir); string(data) != "keep" {
 		t.Errorf("%s changed", notDir)
+	}
+}
+
+// -country sets the dossier in a real country: its code and names, the
+// same bytes for the same flags, and another dossier than without it.
+func TestCountry(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "ethiopia.json")
+	r := synthCmd(t, "-entries", "80", "-figures", "300", "-seed", "4", "-country", "ET", "-out", name)
+	if r.code != 0 || r.stderr != "" {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	d, issues, err := model.LoadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, is := range issues {
+		if is.Severity == model.SeverityError || is.Erratum == nil {
+			t.Errorf("%v", is)
+		}
+	}
+	home := d.Places[0]
+	if d.Country != "et" || home.ISO != "ET" || home.Name[language.English] != "Ethiopia" || home.Name[language.French] != "Éthiopie" {
+		t.Errorf("country %q: %s, iso %q, named %v; want et, ET, Ethiopia and Éthiopie", d.Country, home.ID, home.ISO, home.Name)
+	}
+	if want := "Ethiopia: protests, riots and crackdown ("; !strings.HasPrefix(d.Title[language.English], want) {
+		t.Errorf("title %q; want it to start with %q", d.Title[language.English], want)
+	}
+
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r = synthCmd(t, "-entries", "80", "-figures", "300", "-seed", "4", "-country", "et")
+	if r.code != 0 || r.stdout != string(data) {
+		t.Errorf("standard output (exit %d) differs from the file", r.code)
+	}
+	r = synthCmd(t, "-entries", "80", "-figures", "300", "-seed", "4")
+	if r.code != 0 || r.stdout == string(data) || strings.Contains(r.stdout, `"iso": "ET"`) {
+		t.Errorf("without -country (exit %d): the same dossier", r.code)
 	}
 }
 

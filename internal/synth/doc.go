@@ -6,6 +6,14 @@
 // and English titles, and figures of every metric with their claimants,
 // statuses and the links between them.
 //
+// With Options.Country, the same crisis is set in a real country: the
+// country place takes its ISO code and its names in French and English
+// from the map data of package internal/geo, and the regions, cities,
+// districts and sites, named from neutral syllables with a Cyrillic
+// spelling, lie at points drawn inside its outline (regions anywhere in
+// its main body, weighted by area; cities around their region; districts
+// and sites around their city). The bibliography stays the same.
+//
 // The same Options give the same dossier, byte for byte. Dossier builds
 // it in memory; WriteJSON streams the same dossier as JSON, as
 // model.Encode would write it, with memory that does not grow with its

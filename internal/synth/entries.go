@@ -422,7 +422,11 @@ func (g *gen) slotsFor(r rng, w where, d model.Date) slots {
 	s.set("region", pair{reg.Name[fr], reg.Name[en]})
 	s.set("region_of", pair{"de la " + reg.Name[fr], reg.Name[en]})
 	target := p.def
-	if p.Kind != model.PlaceSite {
+	switch {
+	case p.Kind == model.PlaceSite:
+	case g.land != nil:
+		target = pair{"la mairie " + de(city.fr), "the " + city.en + " city hall"}
+	default:
 		target = pair{"l’akimat " + de(city.fr), "the " + city.en + " city akimat"}
 	}
 	s.set("target", target)

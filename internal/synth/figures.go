@@ -15,20 +15,26 @@ func cl(kind model.ClaimantKind, nameFr, nameEn, byFr, byEn string) claimant {
 	return claimant{kind, pair{frTypo.Replace(nameFr), enTypo(nameEn)}, pair{frTypo.Replace(byFr), enTypo(byEn)}}
 }
 
-// officials returns the state's claimants in country c.
-func officials(c name) []claimant {
+// officials returns the state's claimants in a country: "de" and its
+// French name (deFr), its English name in running text (en).
+func officials(deFr, en string) []claimant {
 	return []claimant{
 		cl(model.ClaimantOfficial, "ministère de l'Intérieur", "Ministry of Internal Affairs", "selon le ministère de l'Intérieur", "according to the Ministry of Internal Affairs"),
 		cl(model.ClaimantOfficial, "parquet général", "Prosecutor General's Office", "selon le parquet général", "according to the Prosecutor General's Office"),
 		cl(model.ClaimantOfficial, "ministère de la Santé", "Ministry of Health", "selon le ministère de la Santé", "according to the Ministry of Health"),
 		cl(model.ClaimantOfficial, "Comité de sécurité nationale", "National Security Committee", "selon le Comité de sécurité nationale", "according to the National Security Committee"),
 		cl(model.ClaimantOfficial, "présidence de la République", "presidential administration", "selon la présidence de la République", "according to the presidential administration"),
-		cl(model.ClaimantOfficial, "autorités "+de(c.fr), "authorities of "+c.en, "selon les autorités "+de(c.fr), "according to the authorities of "+c.en),
+		cl(model.ClaimantOfficial, "autorités "+deFr, "authorities of "+en, "selon les autorités "+deFr, "according to the authorities of "+en),
 	}
 }
 
-// akimat returns the local authority of city c as a claimant.
-func akimat(c name) claimant {
+// localAuthority returns the local authority of city c as a claimant:
+// its akimat in the fictitious country, its city hall in a real one.
+func (g *gen) localAuthority(c name) claimant {
+	if g.land != nil {
+		n := "mairie " + de(c.fr)
+		return cl(model.ClaimantOfficial, n, c.en+" city hall", "selon la "+n, "according to the "+c.en+" city hall")
+	}
 	n := "akimat " + de(c.fr)
 	return cl(model.ClaimantOfficial, n, c.en+" city akimat", "selon l'"+n, "according to the "+c.en+" city akimat")
 }
@@ -151,7 +157,7 @@ func (g *gen) figureBlock(b int) []figInfo {
 	scope, scopeAt := where.scope()
 	official := pick(r, g.officials)
 	if where.Kind == model.PlaceCity && r.chance(0.5) {
-		official = akimat(where.city)
+		official = g.localAuthority(where.city)
 	}
 	v := g.value(r, m, scope != "")
 	srcs, earliest := g.figureSources(r)

@@ -21,6 +21,12 @@ var (
 		tp("Les manifestations publiques y sont soumises à autorisation préalable ; les rassemblements non autorisés sont régulièrement dispersés.",
 			"Public demonstrations require prior authorisation; unauthorised gatherings are regularly dispersed."),
 	}
+	// In a real country (Options.Country), the first background
+	// statement and the note on place names say nothing of Central Asia.
+	landBackground = tp("Depuis plusieurs années, la situation économique du pays se dégrade ; sa principale ville, {capital}, concentre l'essentiel de l'activité.",
+		"The country's economy has been declining for several years; its main city, {capital}, holds most of its activity.")
+	landPlacesNote = tp("Les noms de lieux sont transcrits selon l'usage français ; les graphies russes (par exemple {ru}) figurent dans l'index des lieux.",
+		"Place names follow English usage; Russian spellings (for example {ru}) are listed in the index of places.")
 	summaryTemplate = tp("Au début de la période, une forte hausse du prix du gaz liquéfié provoque {at_city} des manifestations qui gagnent en quelques jours l'ensemble du pays et prennent une tournure politique. "+
 		"À partir du {peak}, plusieurs villes, {capital} au premier chef, sont le théâtre d'émeutes et d'affrontements armés. "+
 		"Les autorités décrètent l'état d'urgence, coupent l'accès à internet et sollicitent l'aide d'une alliance militaire régionale. "+
@@ -52,6 +58,11 @@ var (
 func (g *gen) front() *model.Dossier {
 	r := newRNG(g.seed, tagFront, 0)
 	c := g.country.city
+	names := pair{c.fr, c.en} // in titles
+	id := slug(c.en, false)
+	if g.land != nil {
+		names, id = pair{g.land.fr, g.land.en}, g.land.code
+	}
 	capital := g.place(g.capital())
 	label := month(g.period.Start)
 	if g.period.End.Month != g.period.Start.Month {
@@ -64,7 +75,7 @@ func (g *gen) front() *model.Dossier {
 	}
 	var s slots
 	s.set("country", pair{c.fr, c.en})
-	s.set("de_country", pair{de(c.fr), c.en})
+	s.set("de_country", pair{g.countryOf(), c.en})
 	s.set("capital", pair{capital.city.fr, capital.city.en})
 	first := g.place(g.cityIndex(min(1, g.sz.cities-1))).city
 	s.set("city", pair{first.fr, first.en})
@@ -85,11 +96,11 @@ func (g *gen) front() *model.Dossier {
 	unit := pair{"Pôle documentation et recherche", "Documentation and Research Unit"}
 	d := &model.Dossier{
 		Format:     model.Format,
-		ID:         "synth-" + slug(c.en, false) + "-" + strconv.FormatUint(g.seed, 10),
+		ID:         "synth-" + id + "-" + strconv.FormatUint(g.seed, 10),
 		Country:    g.country.ID,
 		Languages:  []language.Tag{fr, en},
-		Title:      pair{c.fr + frTypo.Replace(" : manifestations, émeutes et répression (") + label.fr + ")", c.en + ": protests, riots and crackdown (" + label.en + ")"}.text(),
-		ShortTitle: pair{c.fr + ", " + label.fr, c.en + ", " + label.en}.text(),
+		Title:      pair{names.fr + frTypo.Replace(" : manifestations, émeutes et répression (") + label.fr + ")", names.en + ": protests, riots and crackdown (" + label.en + ")"}.text(),
+		ShortTitle: pair{names.fr + ", " + label.fr, names.en + ", " + label.en}.text(),
 		Summary:    summaryTemplate.render(s).text(),
 		Period:     g.period,
 		Published:  g.published,
@@ -117,6 +128,9 @@ func (g *gen) front() *model.Dossier {
 	}
 
 	for i, t := range backgroundTemplates[:r.between(3, len(backgroundTemplates))] {
+		if i == 0 && g.land != nil {
+			t = landBackground
+		}
 		d.Background = append(d.Background, model.Statement{
 			ID:      model.StatementID(fmt.Sprintf("bg-%02d", i+1)),
 			Text:    t.render(s).text(),
@@ -125,6 +139,9 @@ func (g *gen) front() *model.Dossier {
 	}
 	d.Sections = g.sections(r)
 	for i, t := range notes {
+		if i == 0 && g.land != nil {
+			t = landPlacesNote
+		}
 		d.Notes = append(d.Notes, model.Statement{ID: model.StatementID(fmt.Sprintf("note-%02d", i+1)), Text: t.render(s).text()})
 	}
 	d.Errata = g.errata()

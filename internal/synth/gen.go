@@ -27,6 +27,7 @@ type gen struct {
 	officials  []claimant
 	places     []*placeInfo // the first places, once generated
 	figWidth   int
+	land       *land // the real country of Options.Country, or nil
 }
 
 // heading is one Day of the chronology, without its entries.
@@ -56,11 +57,16 @@ func newGen(opt Options) (*gen, error) {
 		return nil, err
 	}
 	g := &gen{seed: opt.Seed, sz: sz}
+	if opt.Country != "" {
+		if g.land, err = newLand(opt.Country); err != nil {
+			return nil, err
+		}
+	}
 	g.figWidth = max(2, len(strconv.Itoa(sz.figures)))
 	g.calendar()
 	g.places = make([]*placeInfo, min(sz.places(), placeCache))
 	g.country = g.place(0)
-	g.officials = officials(g.country.city)
+	g.officials = officials(g.countryOf(), g.country.city.en)
 	g.outlets = outlets(g.country)
 	g.byCategory = categorize(g.outlets)
 	return g, nil

@@ -9,6 +9,11 @@ type Options struct {
 	Seed    uint64 // the same seed and sizes give the same dossier
 	Sources int    // bibliography entries; 0 derives them from Entries
 	Places  int    // gazetteer entries; 0 derives them from Entries
+	// Country is the ISO 3166-1 alpha-2 code of a real country ("AF",
+	// "et") to set the dossier in: its name, and places at points inside
+	// its outline. Empty means a fictitious country in Central Asia, with
+	// Kazakh and Russian place names, mapped on Kazakhstan.
+	Country string
 }
 
 // Limits on Options, far beyond what the benchmarks need; they keep index

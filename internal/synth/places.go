@@ -56,6 +56,26 @@ var syllables = []syllable{
 	{"ul", "oul", "ūl", "ұл", "ул"},
 }
 
+// neutralSyllables make the place names of a real country (Options.Country),
+// which should not look Kazakh: Latin in English and French, and a
+// Cyrillic spelling, which Russian-language sources print.
+var neutralSyllables = []syllable{
+	{"ma", "ma", "ma", "ма", "ма"}, {"ri", "ri", "ri", "ри", "ри"}, {"lo", "lo", "lo", "ло", "ло"},
+	{"sa", "sa", "sa", "са", "са"}, {"ven", "ven", "ven", "вен", "вен"}, {"tor", "tor", "tor", "тор", "тор"},
+	{"ca", "ca", "ca", "ка", "ка"}, {"del", "del", "del", "дель", "дель"}, {"mon", "mon", "mon", "мон", "мон"},
+	{"bel", "bel", "bel", "бель", "бель"}, {"ra", "ra", "ra", "ра", "ра"}, {"no", "no", "no", "но", "но"},
+	{"li", "li", "li", "ли", "ли"}, {"san", "san", "san", "сан", "сан"}, {"ta", "ta", "ta", "та", "та"},
+	{"ver", "ver", "ver", "вер", "вер"}, {"do", "do", "do", "до", "до"}, {"pal", "pal", "pal", "паль", "паль"},
+	{"mi", "mi", "mi", "ми", "ми"}, {"ro", "ro", "ro", "ро", "ро"}, {"na", "na", "na", "на", "на"},
+	{"ga", "ga", "ga", "га", "га"}, {"sel", "sel", "sel", "сель", "сель"}, {"bar", "bar", "bar", "бар", "бар"},
+	{"nor", "nor", "nor", "нор", "нор"}, {"pes", "pes", "pes", "пес", "пес"}, {"ten", "ten", "ten", "тен", "тен"},
+	{"val", "val", "val", "валь", "валь"}, {"cor", "cor", "cor", "кор", "кор"}, {"lu", "lu", "lu", "лу", "лу"},
+	{"bra", "bra", "bra", "бра", "бра"}, {"fon", "fon", "fon", "фон", "фон"}, {"gar", "gar", "gar", "гар", "гар"},
+	{"ter", "ter", "ter", "тер", "тер"}, {"vi", "vi", "vi", "ви", "ви"}, {"zan", "zan", "zan", "зан", "зан"},
+	{"por", "por", "por", "пор", "пор"}, {"lin", "lin", "lin", "лин", "лин"}, {"du", "du", "du", "ду", "ду"},
+	{"kes", "kes", "kes", "кес", "кес"},
+}
+
 // Names some towns bore before independence, with their Cyrillic.
 var sovietNames = [][2]string{
 	{"Krasnoarmeysk", "Красноармейск"}, {"Oktyabrsk", "Октябрьск"}, {"Pervomaysk", "Первомайск"},
@@ -66,7 +86,10 @@ var sovietNames = [][2]string{
 // name is a generated place name in the spellings of a syllable.
 type name syllable
 
-func genName(r rng) name {
+func genName(r rng) name { return genNameFrom(r, syllables) }
+
+// genNameFrom makes a name of two or three of the syllables.
+func genNameFrom(r rng, syllables []syllable) name {
 	n := 2
 	if r.chance(0.2) {
 		n = 3
@@ -145,6 +168,19 @@ var siteTypes = []siteType{
 
 const siteAirport = 5 // index of the airport in siteTypes
 
+// landSiteTypes are the sites of a real country: a city hall instead of
+// an akimat, and no Kazakh spellings; in the order of siteTypes.
+var landSiteTypes = func() []siteType {
+	out := make([]siteType, len(siteTypes))
+	for i, st := range siteTypes {
+		st.kk = ""
+		out[i] = st
+	}
+	out[0] = siteType{fr: "mairie %s", fem: true, prepFr: "devant", en: "%s city hall", enDef: "the %s city hall", prepEn: "outside",
+		ru: "мэрия г. %s"}
+	return out
+}()
+
 // placeInfo is a Place with the phrases that statements need.
 type placeInfo struct {
 	model.Place
@@ -196,7 +232,19 @@ func (g *gen) place(i int) placeInfo {
 	return p
 }
 
+// countryOf returns "de" and the country's French name: "de Karataou",
+// "de l’Afghanistan".
+func (g *gen) countryOf() string {
+	if g.land != nil {
+		return g.land.frOf
+	}
+	return de(g.country.city.fr)
+}
+
 func (g *gen) placeAt(i int) placeInfo {
+	if g.land != nil {
+		return g.landPlaceAt(i)
+	}
 	r := newRNG(g.seed, tagPlace, i)
 	sz := g.sz
 	switch k := i - 1; {
@@ -268,42 +316,47 @@ func (g *gen) placeAt(i int) placeInfo {
 		}
 		up := g.place(parent)
 		t := r.intn(len(siteTypes))
-		st := siteTypes[t]
-		c := up.city
-		nm := pair{st.fr, st.en}
-		al := []string{st.ru, st.kk}
-		if !st.square {
-			nm = pair{strings.Replace(st.fr, "%s", de(c.fr), 1), strings.Replace(st.en, "%s", c.en, 1)}
-			al = []string{strings.Replace(st.ru, "%s", c.ru, 1), strings.Replace(st.kk, "%s", c.kk, 1)}
-		}
-		n := np{nm.fr, st.fem}
-		def := pair{n.def(), strings.Replace(st.enDef, "%s", c.en, 1)}
-		at := pair{st.prepFr + " " + def.fr, st.prepEn + " " + def.en}
-		switch st.prepFr {
-		case "à":
-			at.fr = "à " + n.def()
-			if !vowel(n.name) && !n.fem {
-				at.fr = "au " + n.name
-			}
-		case "sur le site du":
-			at.fr = "sur le site " + n.of()
-		}
-		if st.square {
-			at = pair{at.fr + ", à " + c.fr, at.en + ", " + c.en}
-		}
-		id := nm.en
-		if st.square {
-			id += " " + c.en
-		}
-		p := placeInfo{Place: model.Place{
-			ID: placeID(id, i), Kind: model.PlaceSite, Name: nm.text(), Aliases: aliases(nm, al...),
-			Region: up.ID,
-		}, city: c, at: at, def: def, cityIdx: up.cityIdx, region: up.region, site: t}
+		p := site(up, t, siteTypes[t], i)
 		if r.chance(0.95) {
 			p.Coord = coord(up.Coord.Lat+r.float(-0.015, 0.015), up.Coord.Lon+r.float(-0.02, 0.02), 4)
 		}
 		return p
 	}
+}
+
+// site returns gazetteer entry i, a site of type t (st) in the city or
+// district up, without coordinates.
+func site(up placeInfo, t int, st siteType, i int) placeInfo {
+	c := up.city
+	nm := pair{st.fr, st.en}
+	al := []string{st.ru, st.kk}
+	if !st.square {
+		nm = pair{strings.Replace(st.fr, "%s", de(c.fr), 1), strings.Replace(st.en, "%s", c.en, 1)}
+		al = []string{strings.Replace(st.ru, "%s", c.ru, 1), strings.Replace(st.kk, "%s", c.kk, 1)}
+	}
+	n := np{nm.fr, st.fem}
+	def := pair{n.def(), strings.Replace(st.enDef, "%s", c.en, 1)}
+	at := pair{st.prepFr + " " + def.fr, st.prepEn + " " + def.en}
+	switch st.prepFr {
+	case "à":
+		at.fr = "à " + n.def()
+		if !vowel(n.name) && !n.fem {
+			at.fr = "au " + n.name
+		}
+	case "sur le site du":
+		at.fr = "sur le site " + n.of()
+	}
+	if st.square {
+		at = pair{at.fr + ", à " + c.fr, at.en + ", " + c.en}
+	}
+	id := nm.en
+	if st.square {
+		id += " " + c.en
+	}
+	return placeInfo{Place: model.Place{
+		ID: placeID(id, i), Kind: model.PlaceSite, Name: nm.text(), Aliases: aliases(nm, al...),
+		Region: up.ID,
+	}, city: c, at: at, def: def, cityIdx: up.cityIdx, region: up.region, site: t}
 }
 
 func placeID(s string, i int) model.PlaceID {

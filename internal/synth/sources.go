@@ -279,7 +279,7 @@ func (g *gen) source(j int) model.Source {
 	for i, v := range [4][5]string{
 		{city.ru, city.ru, frInt(n), ruDay(about), country.ru},
 		{city.kk, city.kk, frInt(n), kkDay(about), country.kk},
-		{city.fr, de(city.fr), frInt(n), day(about).fr, de(country.fr)},
+		{city.fr, de(city.fr), frInt(n), day(about).fr, g.countryOf()},
 		{city.en, city.en, enInt(n), day(about).en, country.en},
 	} {
 		sl[i].set("city", pair{v[0], v[0]})
