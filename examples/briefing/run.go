@@ -52,6 +52,7 @@ type config struct {
 	out      string
 	omit     string
 	fonts    string
+	paper    string
 	validate bool
 	quiet    bool
 }
@@ -80,6 +81,7 @@ func (c *config) flags(stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&c.out, "out", "out", "output `directory`, created when missing\ne.g. -out /tmp/pack")
 	fs.StringVar(&c.omit, "omit", "", "leave these `parts` out of the briefings, comma-separated: background, sections, notes,\nfigures, map, bibliography, errata\ne.g. -omit map,errata")
 	fs.StringVar(&c.fonts, "fonts", "", "also set text in the TrueType and OpenType fonts (collections too) of this `directory`\nand its subdirectories, for the scripts the built-in fonts lack (Chinese, Devanagari, Ethiopic…)\ne.g. -fonts /usr/share/fonts")
+	fs.StringVar(&c.paper, "paper", "a4", "page `size` of the PDFs: a4 or letter (US Letter)\ne.g. -paper letter")
 	fs.BoolVar(&c.validate, "validate", false, "check the dossier, print every problem with its location, and write nothing")
 	fs.BoolVar(&c.quiet, "q", false, "print only the files written and the errors, no progress")
 	fs.Usage = func() {
@@ -167,8 +169,11 @@ func (c *config) run(s *session, stdout, stderr io.Writer) error {
 		}
 		edition = &e
 	}
+	paper, err := pdf.ParsePaper(c.paper)
+	if err != nil {
+		return usagef("-paper %q: want a4 or letter", c.paper)
+	}
 	var filter report.Filter
-	var err error
 	if filter.From, err = parseDate("-from", c.from); err != nil {
 		return err
 	}
@@ -365,6 +370,7 @@ func (c *config) run(s *session, stdout, stderr io.Writer) error {
 			eds = append(eds, pdf.Options{Edition: *edition, Fonts: fonts})
 		}
 		for _, o := range eds {
+			o.Paper = paper
 			ext := "." + o.Language.String() + ".pdf"
 			if o.Edition != pdf.Single {
 				ext = "." + langs[0].String() + "-" + langs[1].String() + "." + o.Edition.String() + ".pdf"
