@@ -23,6 +23,7 @@ const (
 	labelGap   = 0.8 // between a point and its name
 	labelPad   = 0.4 // around a name, kept clear of other names
 	labelLimit = 400 // points that may get a name; the others are listed
+	labelStep  = 0.5 // the least step, in mm, of the outlines where names are sought
 )
 
 // radius is the radius in mm of the point of a place with n entries.
@@ -191,7 +192,7 @@ func layoutMap(m *report.Map, lang int, x, y, w, h float64, width func(string, s
 	// outline.
 	for i, r := range m.Regions {
 		text := r.Name[lang]
-		at, _, ok := (geo.Shape{Rings: lay.regions[i]}).Label()
+		at, _, ok := (geo.Shape{Rings: thin(lay.regions[i], labelStep)}).Label()
 		placed := false
 		if ok {
 			tw, th := width(text, stMapRegion), stMapRegion.size*ptToMM
@@ -212,7 +213,7 @@ func layoutMap(m *report.Map, lang int, x, y, w, h float64, width func(string, s
 	}
 	for _, s := range lay.others {
 		if name, ok := named[s.Country.Code]; ok {
-			if at, d, ok := s.Label(); ok {
+			if at, d, ok := (geo.Shape{Rings: thin(s.Rings, labelStep)}).Label(); ok {
 				centred(name, stMapCountry, at, d)
 			}
 		}
@@ -236,6 +237,30 @@ func outlinePolygons(o *model.Outline) []geo.Polygon {
 			poly = append(poly, ring)
 		}
 		out = append(out, poly)
+	}
+	return out
+}
+
+// thin returns the rings with their points at least step apart (in x or
+// y) from the previous one kept, leaving out rings left with fewer than
+// three: where a name goes need not know an outline to a tenth of a
+// millimetre, and finding it takes time in proportion to the points.
+func thin(rings [][]geo.XY, step float64) [][]geo.XY {
+	out := make([][]geo.XY, 0, len(rings))
+	for _, r := range rings {
+		if len(r) == 0 {
+			continue
+		}
+		t := []geo.XY{r[0]}
+		for _, p := range r[1:] {
+			last := t[len(t)-1]
+			if math.Abs(p.X-last.X) >= step || math.Abs(p.Y-last.Y) >= step {
+				t = append(t, p)
+			}
+		}
+		if len(t) >= 3 {
+			out = append(out, t)
+		}
 	}
 	return out
 }

@@ -451,3 +451,62 @@ func TestMapPDF(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkMap measures what the map costs a render: its layout alone
+// (the projection, every country in the frame, the names), and the
+// French PDF of a briefing with and without its map, for Kazakhstan's
+// dossier and for a dossier about Russia, whose map shows the most
+// countries. The embedded outlines are decoded before the timer starts
+// (internal/geo's BenchmarkDecode measures that, once per process).
+func BenchmarkMap(b *testing.B) {
+	if err := geo.DataError(); err != nil {
+		b.Fatal(err)
+	}
+	kz, _, err := kazakhstan.Dossier()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ru, _ := geo.Lookup("ru")
+	for _, c := range []struct {
+		name string
+		d    *model.Dossier
+	}{
+		{"kazakhstan", kz},
+		{"russia", countryDossier(b, "ru", ru.LabelPoint(), geo.Point{Lon: 37.6, Lat: 55.75}, geo.Point{Lon: 131.9, Lat: 43.1})},
+	} {
+		b.Run(c.name+"/layout", func(b *testing.B) {
+			m, _ := mapOf(b, c.d)
+			var ms measurer
+			width := func(s string, st style) float64 { return ms.width(s, st, "bench") }
+			h := mapFrameHeight(m, a4.textW, mapMaxH)
+			b.ReportAllocs()
+			for b.Loop() {
+				layoutMap(m, 0, a4.marginL, 0, a4.textW, h, width)
+			}
+		})
+		for _, with := range []bool{true, false} {
+			name := c.name + "/pdf-with-map"
+			opt := report.Options{Languages: []language.Tag{language.French}}
+			if !with {
+				name = c.name + "/pdf-without-map"
+				opt.Omit = []report.Part{report.PartMap}
+			}
+			b.Run(name, func(b *testing.B) {
+				doc, err := report.Build(c.d, opt)
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.ReportAllocs()
+				var size int
+				for b.Loop() {
+					data, _, err := Render(doc, Options{})
+					if err != nil {
+						b.Fatal(err)
+					}
+					size = len(data)
+				}
+				b.ReportMetric(float64(size), "bytes")
+			})
+		}
+	}
+}
