@@ -182,7 +182,9 @@ func (d *drawer) shaped(p *piece, x, base float64) {
 }
 
 // invisible draws the characters of a piece set by the shaper as
-// invisible text over its glyphs (see shaped).
+// invisible text over its glyphs (see shaped): all but the
+// default-ignorable code points, except the zero width non-joiner and
+// joiner, which are part of how Persian and Indic words are spelt.
 func (d *drawer) invisible(p *piece, x, base float64) {
 	sh := p.sh
 	st := style{face: p.st.face, size: p.st.size, color: p.st.color, hscale: d.hscale}
@@ -206,7 +208,7 @@ func (d *drawer) invisible(p *piece, x, base float64) {
 		rs := d.runes[:0]
 		if c, n := int(g.cluster), int(g.n); c >= 0 && n > 0 && c+n <= len(sh.runes) {
 			for _, r := range sh.runes[c : c+n] {
-				if !ignorable(r) && bmp(r) && r >= 0x20 {
+				if (!ignorable(r) || r == '\u200c' || r == '\u200d') && bmp(r) && r >= 0x20 {
 					rs = append(rs, r)
 				}
 			}

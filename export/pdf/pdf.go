@@ -3,19 +3,101 @@
 // links, the chronology with footnotes at the foot of the page that calls
 // them, key and contested figures with a chart, a map of the protests, and
 // the bibliography with clickable links. It is set in Liberation Serif and
-// Sans, embedded and subset, which cover French, Russian and Kazakh.
+// Sans, embedded and subset, which cover French, Russian and Kazakh, and
+// sets any other script in the fonts it falls back on (see Scripts below).
 //
 // The same briefing renders as a single-language edition, a parallel
 // edition (two languages side by side, block by block) or a sequential one
 // (all of the first language, then all of the second). Output is
 // deterministic: the document's dates come from the dossier, never from
-// the clock.
+// the clock, and the same briefing and fonts give the same bytes.
 //
 // Check reads a dossier before any briefing is built and reports, all at
 // once and each with its path in the dossier, the texts holding
-// characters the fonts cannot draw (emoji, Chinese, Arabic…): a dossier
-// that model.Validate and Check accept renders. See Write for how line
-// breaks, tabs, invisible characters and numbers are set.
+// characters no font can draw (emoji; Chinese or Ethiopic when no font
+// for them was given): a dossier that model.Validate and Check accept
+// renders. See Write for how line breaks, tabs, invisible characters and
+// numbers are set.
+//
+// # Scripts
+//
+// A bibliography gives each source's title in its original script, and
+// names and quotations come in any script. Text is set in one of two
+// ways.
+//
+// Text that the Liberation font of its style covers, written left to
+// right with no combining mark — Latin with its precomposed accents
+// (French, Turkish, Vietnamese, Uzbek), Greek, Cyrillic — is set by fpdf
+// as PDF text in the embedded, subset Liberation fonts, as it always was:
+// a briefing in these scripts is the same PDF, byte for byte, as before
+// any other script was supported, and renders as fast.
+//
+// Any other paragraph — one holding a character Liberation lacks, a
+// combining mark, or right-to-left text — goes through
+// github.com/go-text/typesetting, a Go port of HarfBuzz:
+//
+//   - Its characters get their embedding levels from the Unicode
+//     bidirectional algorithm (UAX #9, go-text's bidi package, which
+//     passes the Unicode conformance tests), in a paragraph of the
+//     briefing's direction, left to right. Names and titles written right
+//     to left are isolated (U+2068…U+2069, as HTML's <bdi>), so that
+//     "الجزيرة, 5 January" keeps its date after the name, and an Arabic
+//     title holding "Human Rights Watch" and "2022" reads right to left as
+//     a whole; a footnote call is isolated too.
+//   - It is cut at spaces into words, and words into pieces of one style,
+//     one level, one script and one font: the first font of the style's
+//     fallback chain (see Options.Fonts) that covers the whole piece,
+//     preferring among those that do one named for its script ("Noto
+//     Naskh Arabic") or, for Chinese, Japanese and Korean text in a known
+//     language, for its region ("Noto Serif CJK SC"). Quotation marks and
+//     other characters of no script between two scripts stay in the
+//     surrounding text's font.
+//   - A piece that Liberation sets left to right as it is goes to fpdf as
+//     above; any other is shaped — Arabic joining and ligatures, Indic
+//     conjuncts and reordered vowel signs, Burmese and Khmer stacks, Thai
+//     marks, mirrored brackets in right-to-left text — and its width is
+//     the sum of the shaper's advances, which the line breaker uses. Lines
+//     break at spaces, between Chinese and Japanese characters where UAX
+//     #14 allows it (not before a closing bracket or a small kana), and a
+//     word wider than a line is cut between clusters. Each line's pieces
+//     are then put in visual order by rule L2 of UAX #9.
+//   - A shaped piece is drawn as its glyphs' outlines, filled in the text's
+//     colour (one transformation per piece; each outline written once per
+//     font and kept for every later render), with the piece's characters
+//     laid over the glyphs as invisible text (rendering mode 3) in
+//     Liberation, cluster by cluster, so that the PDF can be searched,
+//     selected and copied, and pdftotext gives the text back in logical
+//     order. A bold style whose fallback font has no bold is drawn
+//     stroked as well as filled; italic is not slanted.
+//
+// Why outlines rather than embedded fonts: fpdf embeds TrueType fonts
+// only, addresses their glyphs by character, and a shaped glyph (a medial
+// Arabic letter, a Devanagari conjunct) has no character; CFF-based
+// OpenType fonts (the Noto CJK fonts) and collections it cannot embed at
+// all. Embedding them ourselves would mean subsetting TrueType and CFF
+// fonts and writing CID fonts behind fpdf's back, which it has no hook
+// for. Outlines are exact, work for any font the shaper reads, and keep
+// the output deterministic; they cost size (a glyph's outline each time it
+// is drawn, compressed with its page: a bibliography of 25 titles in as
+// many scripts adds about 100 KB) and hinting, which print does not use.
+//
+// Why invisible text rather than /ActualText: poppler's pdftotext, which
+// the tests read the PDFs with, ignores a marked-content span whose
+// /ActualText covers only paths; with one invisible character in the span
+// it takes the whole replacement as one word in drawing order and, the
+// text being right to left, reverses it. Characters laid out in visual
+// order — a right-to-left cluster's characters from right to left — are
+// what PDF producers write and what every reader puts back in logical
+// order: pdftotext then gives "مرحبا بالعالم", not its mirror. A piece's
+// characters outside the Basic Multilingual Plane are left out of this
+// layer (fpdf's fonts map the BMP only).
+//
+// The built-in fonts cover Latin, Greek and Cyrillic (Liberation) and
+// Arabic, Hebrew, Georgian and Armenian (DejaVu, after Liberation and the
+// given fonts). For the rest — Devanagari, Bengali, Tamil, Ethiopic,
+// Burmese, Khmer, Thai, Chinese, Japanese, Korean… — give fonts in
+// Options.Fonts (LoadFonts("/usr/share/fonts") reads a system's);
+// Check names the script a character needs a font for.
 package pdf
 
 import (

@@ -420,8 +420,16 @@ func (m *measurer) addPiece(w *word, r *run, text []rune, k, e int, level uint8,
 	if fi == 0 && level%2 == 0 {
 		if wd, ok := fonts[r.st.face].width(p.text, p.st.size); ok {
 			p.width = wd * ptToMM
-			w.pieces = append(w.pieces, p)
 			w.width += p.width
+			if n := len(w.pieces); n > 0 {
+				if q := &w.pieces[n-1]; q.sh == nil && q.level == level && q.st == p.st && q.url == p.url && q.link == p.link && q.note == p.note {
+					// the same run set by fpdf, cut by a change of script
+					q.text += p.text
+					q.width += p.width
+					return
+				}
+			}
+			w.pieces = append(w.pieces, p)
 			return
 		}
 	}
@@ -559,7 +567,7 @@ func (ts *typesetter) setGlyphs(sh *shaped, text []rune, start, end int) {
 	for i, g := range out.Glyphs {
 		sg := shapedGlyph{
 			id: g.GlyphID, adv: float32(g.Advance) / 64, x: float32(g.XOffset) / 64, y: float32(g.YOffset) / 64,
-			cluster: int32(g.ClusterIndex - start), n: int32(g.RuneCount),
+			cluster: int32(g.TextIndex() - start), n: int32(g.RunesCount()),
 		}
 		sh.glyphs[i] = sg
 		sh.adv += float64(sg.adv)
