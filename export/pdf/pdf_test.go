@@ -22,7 +22,7 @@ import (
 	"golang.org/x/text/language"
 )
 
-var docs = flag.Bool("docs", false, "regenerate the PNG pictures of docs/ from the Kazakhstan briefing")
+var docs = flag.Bool("docs", false, "regenerate the PNG pictures of docs/ from the Kazakhstan briefing and the maps of the example dossiers")
 
 var fr, en = language.French, language.English
 

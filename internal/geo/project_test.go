@@ -417,7 +417,7 @@ func TestWorldMap(t *testing.T) {
 // TestHostileInput calls the package with extreme values: no panic, and
 // no NaN on the page for a valid point.
 func TestHostileInput(t *testing.T) {
-	vals := []float64{math.NaN(), math.Inf(1), math.Inf(-1), 1e308, -1e308, 5e-324, 0, -0.0, 90, -90, 180, -180, 360, 1e9}
+	vals := []float64{math.NaN(), math.Inf(1), math.Inf(-1), 1e308, -1e308, 5e-324, 0, math.Copysign(0, -1), 90, -90, 180, -180, 360, 1e9}
 	var pts []Point
 	for _, a := range vals {
 		for _, b := range vals {
@@ -428,7 +428,10 @@ func TestHostileInput(t *testing.T) {
 	for i, v := range vals {
 		p := Fit(pts[i*len(vals):(i+1)*len(vals)], v, v, v, v, v)
 		p.Shapes()
-		p.View()
+		p.Outline([]Polygon{{pts[i*len(vals) : (i+1)*len(vals)]}})
+		if w := p.View().Width(); !(w >= 0 && w <= 360) {
+			t.Errorf("Fit with %v: a view %v° wide", v, w)
+		}
 		for _, pt := range pts {
 			x, y := p.Project(pt)
 			if pt.Valid() && (math.IsNaN(x) || math.IsNaN(y)) {
