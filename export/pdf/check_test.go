@@ -175,11 +175,13 @@ func richDossier(t *testing.T) *model.Dossier {
 	return d
 }
 
-// TestCheckAgreesWithRender adds a snowman, which the fonts lack, to each
+// TestCheckAgreesWithRender adds an emoji, which the fonts lack, to each
 // text of a dossier in turn, and checks that whenever an edition fails to
 // render, Check has reported that text, and that text only, whether asked
 // about that edition or every one. It lists the texts Check reads that no
-// edition of this dossier prints.
+// edition of this dossier prints. Then it adds Arabic and Hebrew words,
+// which the built-in fonts set right to left, to each text, and checks
+// that every edition renders and Check reports nothing.
 func TestCheckAgreesWithRender(t *testing.T) {
 	if testing.Short() {
 		t.Skip("renders a dossier per text")
@@ -195,7 +197,7 @@ func TestCheckAgreesWithRender(t *testing.T) {
 	}
 	var unprinted []string
 	for _, path := range paths {
-		d := withText(t, src.Bytes(), path, func(s string) string { return s + " ☃" })
+		d := withText(t, src.Bytes(), path, func(s string) string { return s + " 🙂" })
 		doc, err := report.Build(d, bilingual)
 		if err != nil {
 			t.Fatal(err)
@@ -230,6 +232,21 @@ func TestCheckAgreesWithRender(t *testing.T) {
 		}
 	}
 	t.Logf("texts Check reads that no edition prints: %v", unprinted)
+	for _, path := range paths {
+		d := withText(t, src.Bytes(), path, func(s string) string { return s + " (عربي 2022، עברית)" })
+		if is := pdf.Check(d, pdf.Options{}); len(is) != 0 {
+			t.Errorf("%s: Arabic and Hebrew: Check reports %v", path, is)
+		}
+		doc, err := report.Build(d, bilingual)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, opt := range []pdf.Options{{Language: fr}, {Edition: pdf.Parallel}} {
+			if _, _, err := pdf.Render(doc, opt); err != nil {
+				t.Errorf("%s: Arabic and Hebrew: %+v: %v", path, opt, err)
+			}
+		}
+	}
 }
 
 var segment = regexp.MustCompile(`([^.\[\]]+)|\[(\d+)\]`)

@@ -91,6 +91,11 @@ func (e *fontEntry) covers(r rune) bool {
 // load parses the font once.
 func (e *fontEntry) load() (*font.Font, error) {
 	e.once.Do(func() {
+		defer func() {
+			if r := recover(); r != nil {
+				e.font, e.err = nil, fmt.Errorf("pdf: font %s: unreadable: %v", e.name, r)
+			}
+		}()
 		data, err := e.data()
 		if err != nil {
 			e.err = fmt.Errorf("pdf: font %s: %w", e.name, err)
@@ -209,12 +214,16 @@ func (s *FontSet) add(name string, data []byte, reread func() ([]byte, error), i
 
 // readFaces reads the faces of a font file with outlines: names, style
 // and the characters each maps.
-func readFaces(name string, data []byte, reread func() ([]byte, error)) ([]*fontEntry, error) {
+func readFaces(name string, data []byte, reread func() ([]byte, error)) (out []*fontEntry, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("pdf: font %s: unreadable: %v", name, r)
+		}
+	}()
 	lds, err := ot.NewLoaders(bytes.NewReader(data))
 	if err != nil {
 		return nil, fmt.Errorf("pdf: font %s: %w", name, err)
 	}
-	var out []*fontEntry
 	for i, ld := range lds {
 		if !ld.HasTable(ot.MustNewTag("glyf")) && !ld.HasTable(ot.MustNewTag("CFF ")) && !ld.HasTable(ot.MustNewTag("CFF2")) {
 			continue

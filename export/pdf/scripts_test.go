@@ -281,3 +281,44 @@ func TestFontSet(t *testing.T) {
 		}
 	}
 }
+
+// TestFontSetDamaged reads damaged copies of fonts — truncated, or with
+// bytes changed — and renders with those it accepts: errors, never
+// panics.
+func TestFontSetDamaged(t *testing.T) {
+	fonts(t)
+	var files [][]byte
+	for _, f := range []string{"truetype/noto/NotoSansEthiopic-Regular.ttf", "truetype/noto/NotoNaskhArabic-Regular.ttf"} {
+		data, err := os.ReadFile(filepath.Join("/usr/share/fonts", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, data)
+	}
+	d := minimal(t)
+	d.Sources[1].Title = "በአዲስ አበባ የተካሄደ ሰልፍ احتجاجات"
+	doc, err := report.Build(d, bilingual)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed := uint32(1)
+	next := func(n int) int { seed = seed*1664525 + 1013904223; return int(seed>>8) % n }
+	for i := range 60 {
+		data := bytes.Clone(files[i%len(files)])
+		switch i % 3 {
+		case 0:
+			data = data[:next(len(data))]
+		default:
+			for range 1 + next(64) {
+				data[next(len(data))] = byte(next(256))
+			}
+		}
+		set, err := pdf.NewFontSet(pdf.FontFile{Name: "damaged", Data: data})
+		if err != nil {
+			continue
+		}
+		if _, _, err := pdf.Render(doc, pdf.Options{Fonts: set}); err != nil && !errors.Is(err, pdf.ErrRender) && !errors.Is(err, pdf.ErrGlyph) {
+			t.Errorf("%d: %v", i, err)
+		}
+	}
+}
