@@ -418,6 +418,10 @@ func renderText(t *testing.T, d *model.Dossier, opt Options) []string {
 func TestMapPDF(t *testing.T) {
 	en, fr := language.English, language.French
 	d := countryDossier(t, "af", geo.Point{Lon: 69.17, Lat: 34.53}, geo.Point{Lon: 73.06, Lat: 33.69}, geo.Point{Lon: 51.39, Lat: 35.69})
+	// The catalog's title, by default.
+	if pages := renderText(t, d, Options{}); !strings.Contains(pages[1], "Map of events") || !strings.Contains(strings.Join(pages, "\n"), "Map of events China") {
+		t.Errorf("no map titled Map of events:\n%s", strings.Join(pages, "\n"))
+	}
 	d.MapTitle = model.T(fr, "Carte de la crise", en, "Map of the crisis")
 	for _, opt := range []Options{{}, {Paper: Letter, Margins: Margins{Left: 30, Right: 30}}} {
 		pages := renderText(t, d, opt)
@@ -508,5 +512,55 @@ func BenchmarkMap(b *testing.B) {
 				b.ReportMetric(float64(size), "bytes")
 			})
 		}
+	}
+}
+
+// TestMapExamplePlaces checks every place of the example dossiers' maps
+// by point in polygon: it lies in the outline of its country as drawn
+// (its own, or a neighbour's for a place abroad), or, for a port that
+// the 1:50m coast leaves in the sea, within 12 km of it.
+func TestMapExamplePlaces(t *testing.T) {
+	kz, _, err := kazakhstan.Dossier()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ds := []*model.Dossier{kz}
+	for _, code := range []string{"af", "et", "ge", "ve", "de"} {
+		d, issues, err := model.LoadFile(filepath.Join("..", "..", "examples", "dossiers", code+"-example.json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := issues.Err(); err != nil {
+			t.Fatal(err)
+		}
+		ds = append(ds, d)
+	}
+	for _, d := range ds {
+		m, lay := mapOf(t, d)
+		shapes := map[string][][]geo.XY{m.ISO: lay.country.Rings}
+		for _, s := range lay.others {
+			shapes[s.Country.Code] = s.Rings
+		}
+		for i, p := range m.Points {
+			rings, ok := shapes[p.Country]
+			dot := lay.dots[i]
+			if !ok || !lay.frame.has(dot.x, dot.y) {
+				t.Errorf("%s: %s, in %q, not drawn in its country, or outside the frame", d.ID, p.Place, p.Country)
+				continue
+			}
+			if inRings(rings, dot.x, dot.y) {
+				continue
+			}
+			km := math.Inf(1)
+			for _, r := range rings {
+				for k := range r {
+					km = math.Min(km, segDist(geo.XY{X: dot.x, Y: dot.y}, r[k], r[(k+1)%len(r)])/lay.proj.Scale())
+				}
+			}
+			if km > 12 {
+				t.Errorf("%s: %s at %+v lies %.1f km out of %s as drawn", d.ID, p.Place, p.Coord, km, p.Country)
+			}
+		}
+		checkLabels(t, lay, len(m.Points))
 	}
 }
