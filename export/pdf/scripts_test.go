@@ -322,3 +322,22 @@ func TestFontSetDamaged(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkPDFScripts renders the English edition of the scripts
+// dossier with the system's fonts, read once: the cost of text the
+// shaper sets.
+func BenchmarkPDFScripts(b *testing.B) {
+	set, err := systemFonts()
+	if err != nil {
+		b.Skip(err)
+	}
+	d, _, err := model.LoadFile("testdata/scripts.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	doc, err := report.Build(d, bilingual)
+	if err != nil {
+		b.Fatal(err)
+	}
+	benchRender(b, doc, pdf.Options{Language: en, Fonts: set})
+}
