@@ -261,9 +261,9 @@ func (sf *shapeFace) path(id font.GID) *glyphPath {
 				gp.yMin, gp.yMax, first = y, y, false
 			}
 			gp.yMin, gp.yMax = min(gp.yMin, y), max(gp.yMax, y)
-			b = appendNum(b, float64(x), 1)
+			b = appendNum(b, float64(x), 0)
 			b = append(b, ' ')
-			b = appendNum(b, float64(y), 1)
+			b = appendNum(b, float64(y), 0)
 			b = append(b, ' ')
 		}
 		for _, seg := range o.Segments {
