@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -598,7 +599,8 @@ func (m *measurer) lineOf(s string, st style, where string) *line {
 // cutShaped cuts a piece set by the shaper into parts at the boundaries
 // of its clusters, the first no wider than first (mm), the others no
 // wider than rest, each at least one cluster; each part is shaped again
-// on its own.
+// on its own (an Arabic letter at a cut takes its final or initial form),
+// and one that grows too wide gives back clusters.
 func (m *measurer) cutShaped(p piece, first, rest float64) []piece {
 	sh := p.sh
 	scale := p.st.size / sh.sf.upem * ptToMM
@@ -612,21 +614,30 @@ func (m *measurer) cutShaped(p piece, first, rest float64) []piece {
 		widths[g.cluster] += float64(g.adv) * scale
 	}
 	if sh.rtl {
-		for i, j := 0, len(starts)-1; i < j; i, j = i+1, j-1 {
-			starts[i], starts[j] = starts[j], starts[i]
+		slices.Reverse(starts)
+	}
+	end := func(i int) int {
+		if i < len(starts) {
+			return int(starts[i])
 		}
+		return len(sh.runes)
 	}
 	var out []piece
-	limit, from, w := first, 0, 0.0
-	for i, c := range starts {
-		cw := widths[c]
-		if w+cw > limit && i > from {
-			out = append(out, m.part(p, int(starts[from]), int(c)))
-			from, w, limit = i, 0, rest
+	limit := first
+	for from := 0; from < len(starts); limit = rest {
+		to, w := from+1, widths[starts[from]]
+		for to < len(starts) && w+widths[starts[to]] <= limit {
+			w += widths[starts[to]]
+			to++
 		}
-		w += cw
+		q := m.part(p, int(starts[from]), end(to))
+		for q.width > limit && to-1 > from {
+			to--
+			q = m.part(p, int(starts[from]), end(to))
+		}
+		out = append(out, q)
+		from = to
 	}
-	out = append(out, m.part(p, int(starts[from]), len(sh.runes)))
 	return out
 }
 

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/go-fonts/dejavu/dejavusans"
 	"github.com/go-fonts/liberation/liberationserifregular"
@@ -315,5 +316,51 @@ func TestIdeographBreaks(t *testing.T) {
 		if got := strings.Join(parts, "|"); got != want {
 			t.Errorf("%s: breaks %s; want %s", in, got, want)
 		}
+	}
+}
+
+// TestCutShaped checks that a word set by the shaper and wider than a
+// line is cut between clusters: every part but single clusters fits, no
+// cluster is split (no Thai or Devanagari mark starts a part), and the
+// parts hold the word's characters in order.
+func TestCutShaped(t *testing.T) {
+	need(t, noto+"NotoSansThai-Regular.ttf", "fonts-noto-core")
+	set, err := LoadFonts(noto+"NotoSansThai-Regular.ttf", noto+"NotoSansDevanagari-Regular.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := loadFonts(); err != nil {
+		t.Fatal(err)
+	}
+	m := measurer{ts: newTypesetter(set)}
+	for _, word := range []string{
+		"การชุมนุมประท้วงในกรุงเทพมหานครเมื่อวันที่ห้ามกราคม",
+		"अन्तर्राष्ट्रीयविरोधप्रदर्शनक्षत्रियराष्ट्रपति",
+		"الاحتجاجاتوالمظاهراتفيالمدنالكبرى",
+	} {
+		ls := m.wrap(m.words([]run{{text: word, st: stCell}}, "test"), 12, leadCell, false, "test")
+		if len(ls) < 3 {
+			t.Errorf("%s: %d lines; want it cut in several", word, len(ls))
+		}
+		var b strings.Builder
+		for i, l := range ls {
+			if l.width > 12 && len(l.words[0].pieces[0].sh.glyphs) > 3 {
+				t.Errorf("%s: line %d is %.1f mm wide, more than 12", word, i, l.width)
+			}
+			for _, w := range l.words {
+				for _, p := range w.pieces {
+					if r := []rune(p.text)[0]; unicode.Is(unicode.M, r) {
+						t.Errorf("%s: line %d starts with the mark %U", word, i, r)
+					}
+					b.WriteString(p.text)
+				}
+			}
+		}
+		if b.String() != word {
+			t.Errorf("parts %q; want %q", b.String(), word)
+		}
+	}
+	if err := m.err(); err != nil {
+		t.Fatal(err)
 	}
 }
