@@ -287,7 +287,9 @@ func (b *builder) footnote(fn *report.Footnote) {
 			}
 			text := c.Text[l]
 			if o := c.Source.Outlet; strings.HasPrefix(text, o) {
-				text = isolate(o) + text[len(o):]
+				if iso := isolate(o); len(iso) != len(o) {
+					text = iso + text[len(o):]
+				}
 			}
 			if c.Source.Anchor == "" { // no bibliography to link to
 				rs = append(rs, run{text: text, st: stNote}, run{text: sep, st: stNote})
