@@ -93,22 +93,22 @@ func (e *fontEntry) load() (*font.Font, error) {
 	e.once.Do(func() {
 		defer func() {
 			if r := recover(); r != nil {
-				e.font, e.err = nil, fmt.Errorf("pdf: font %s: unreadable: %v", e.name, r)
+				e.font, e.err = nil, fmt.Errorf("font %s: unreadable: %v", e.name, r)
 			}
 		}()
 		data, err := e.data()
 		if err != nil {
-			e.err = fmt.Errorf("pdf: font %s: %w", e.name, err)
+			e.err = fmt.Errorf("font %s: %w", e.name, err)
 			return
 		}
 		lds, err := ot.NewLoaders(bytes.NewReader(data))
 		if err != nil || e.index >= len(lds) {
-			e.err = fmt.Errorf("pdf: font %s: not the font read before: %v", e.name, err)
+			e.err = fmt.Errorf("font %s: not the font read before: %v", e.name, err)
 			return
 		}
 		f, err := font.NewFont(lds[e.index])
 		if err != nil {
-			e.err = fmt.Errorf("pdf: font %s: %w", e.name, err)
+			e.err = fmt.Errorf("font %s: %w", e.name, err)
 			return
 		}
 		e.font, e.upem = f, float64(f.Upem())
@@ -137,9 +137,11 @@ var fontExts = []string{".ttf", ".otf", ".ttc", ".otc"}
 // TrueType or OpenType font or collection; a directory is read with its
 // subdirectories, in the order of their names, for the files named
 // *.ttf, *.otf, *.ttc and *.otc, leaving out those that cannot be read as
-// fonts (Skipped lists them). Only what fonts cover and how they are
-// styled is kept in memory: a render reads a font's file again the first
-// time it draws with it.
+// fonts (Skipped lists them). Until a render draws with a font, only
+// what it covers and how it is styled are kept in memory: the first
+// render that needs it reads its file again, and keeps it parsed in the
+// set for the others (a file gone or changed since is an error of that
+// render, wrapping ErrRender).
 //
 //	fonts, err := pdf.LoadFonts("/usr/share/fonts")
 func LoadFonts(paths ...string) (*FontSet, error) {

@@ -341,3 +341,34 @@ func BenchmarkPDFScripts(b *testing.B) {
 	}
 	benchRender(b, doc, pdf.Options{Language: en, Fonts: set})
 }
+
+// TestFontFileGone checks that a font file removed after LoadFonts read
+// it makes a render that needs it fail with ErrRender, saying which.
+func TestFontFileGone(t *testing.T) {
+	fonts(t)
+	data, err := os.ReadFile("/usr/share/fonts/truetype/noto/NotoSansEthiopic-Regular.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "Ethiopic.ttf")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	set, err := pdf.LoadFonts(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(path); err != nil {
+		t.Fatal(err)
+	}
+	d := minimal(t)
+	d.Sources[1].Title = "ሰላም"
+	doc, err := report.Build(d, bilingual)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = pdf.Render(doc, pdf.Options{Fonts: set})
+	if want := "pdf: rendering failed: font " + path + ": open " + path + ": no such file or directory"; !errors.Is(err, pdf.ErrRender) || err.Error() != want {
+		t.Errorf("Render: %v; want %s", err, want)
+	}
+}
