@@ -24,7 +24,6 @@ import (
 // shapes the runs that need it. One serves one render (or one measurer)
 // at a time.
 type typesetter struct {
-	set     *FontSet
 	chains  [numFaces][]*fontEntry
 	picks   [numFaces]map[rune]int16 // index in the chain of the first font covering a rune, -1 for none
 	faces   map[*fontEntry]*shapeFace
@@ -76,7 +75,7 @@ type shapedGlyph struct {
 }
 
 func newTypesetter(set *FontSet) *typesetter {
-	ts := &typesetter{set: set, faces: map[*fontEntry]*shapeFace{}, runs: map[runKey]int{}, lines: map[lineKey]*line{}}
+	ts := &typesetter{faces: map[*fontEntry]*shapeFace{}, runs: map[runKey]int{}, lines: map[lineKey]*line{}}
 	for f := range numFaces {
 		ts.chains[f] = set.chain(f)
 		ts.picks[f] = map[rune]int16{}
