@@ -122,7 +122,7 @@ type figureFile struct {
 	size int64
 	mod  time.Time
 
-	array  mark       // the '[' of the figures
+	array  mark    // the '[' of the figures
 	starts []int64 // the offset where each figure starts
 
 	mu     sync.Mutex // guards the reader of at
