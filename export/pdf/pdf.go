@@ -1,10 +1,11 @@
 // Package pdf renders a briefing (a *report.Document) as a PDF country of
 // origin note: a cover with the method note, a table of contents with
 // links, the chronology with footnotes at the foot of the page that calls
-// them, key and contested figures with a chart, a map of the protests, and
-// the bibliography with clickable links. It is set in Liberation Serif and
-// Sans, embedded and subset, which cover French, Russian and Kazakh, and
-// sets any other script in the fonts it falls back on (see Scripts below).
+// them, key and contested figures with a chart, a map of the events on the
+// dossier's country and its neighbours, and the bibliography with
+// clickable links. It is set in Liberation Serif and Sans, embedded and
+// subset, which cover the Latin, Greek and Cyrillic scripts, and sets any
+// other script in the fonts it falls back on (see Scripts below).
 //
 // The same briefing renders as a single-language edition, a parallel
 // edition (two languages side by side, block by block) or a sequential one
