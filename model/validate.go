@@ -116,6 +116,8 @@ type validator struct {
 	omitted    OmittedError
 	names      bool // checking a name: bidirectional controls are errors
 	suffixes   map[language.Tag]string
+
+	fieldSuffixes map[fieldTag]string
 }
 
 // figMeta is what checking a part needs of its whole.
@@ -627,8 +629,13 @@ func (v *validator) sourceRefs(path string, ids []SourceID) {
 }
 
 func (v *validator) statement(path string, s *Statement, inChronology bool) {
+	// Paths are made only where there may be a problem to report: a
+	// dossier of 200,000 statements would otherwise make two million
+	// strings to throw away.
 	ref := Ref{RefStatement, string(s.ID)}
-	v.id(path+".id", string(s.ID))
+	if !plainID(string(s.ID)) {
+		v.id(path+".id", string(s.ID))
+	}
 	if s.ID == "" {
 		v.missing(path+".id", "statement id")
 	} else if first, dup := v.statements[s.ID]; dup {
@@ -636,28 +643,36 @@ func (v *validator) statement(path string, s *Statement, inChronology bool) {
 	} else {
 		v.statements[s.ID] = path
 	}
-	v.text(path+".text", s.Text, true, MaxTextRunes)
-	v.text(path+".note", s.Note, false, MaxTextRunes)
+	v.textAt(path, ".text", s.Text, true, MaxTextRunes)
+	if len(s.Note) > 0 {
+		v.textAt(path, ".note", s.Note, false, MaxTextRunes)
+	}
 	if !reliabilities.valid(s.Reliability) {
 		v.errorf(path+".reliability", ErrInvalidValue, "reliability %d", s.Reliability)
 	}
-	v.sourceRefs(path+".sources", s.Sources)
-	v.span(path+".when", s.When)
+	if len(s.Sources) > 0 {
+		v.sourceRefs(path+".sources", s.Sources)
+	}
 	if !s.When.IsZero() {
+		v.span(path+".when", s.When)
 		v.within(path+".when", s.When)
 	}
 	places := s.Places
-	if !v.count(path+".places", len(places), MaxPlacesPerEntry, "places") {
+	if len(places) > MaxPlacesPerEntry {
+		v.count(path+".places", len(places), MaxPlacesPerEntry, "places")
 		places = nil
 	}
 	for k, id := range places {
-		v.placeRef(path+".places["+strconv.Itoa(k)+"]", id)
+		if _, ok := v.places[id]; !ok {
+			v.placeRef(path+".places["+strconv.Itoa(k)+"]", id)
+		}
 	}
 	if inChronology && len(s.Sources) == 0 {
 		v.add(SeverityWarning, path+".sources", ref, "sources", ErrMissing, "chronology entry %q cites no source", s.ID)
 	}
 	figures := s.Figures
-	if !v.count(path+".figures", len(figures), MaxCitations, "figures") {
+	if len(figures) > MaxCitations {
+		v.count(path+".figures", len(figures), MaxCitations, "figures")
 		figures = nil
 	}
 	for i, id := range figures {
@@ -667,10 +682,54 @@ func (v *validator) statement(path string, s *Statement, inChronology bool) {
 	}
 }
 
+// textAt is text for the value at path+field, a path made only when
+// there may be a problem to report: when t is written in exactly the
+// dossier's languages, each is checked with its path made on demand.
+func (v *validator) textAt(path, field string, t Text, required bool, max int) {
+	if !required && len(t) == 0 {
+		return
+	}
+	if len(t) == len(v.d.Languages) && len(t) > 0 {
+		fast := true
+		for _, tag := range v.d.Languages {
+			if s, ok := t[tag]; !ok || s == "" {
+				fast = false
+				break
+			}
+		}
+		if fast {
+			for _, tag := range v.d.Languages {
+				v.strAt(path, v.fieldSuffix(field, tag), t[tag], max)
+			}
+			return
+		}
+	}
+	v.text(path+field, t, required, max)
+}
+
+// fieldSuffix returns field, ".", and tag's string, made once.
+func (v *validator) fieldSuffix(field string, tag language.Tag) string {
+	k := fieldTag{field, tag}
+	s, ok := v.fieldSuffixes[k]
+	if !ok {
+		if v.fieldSuffixes == nil {
+			v.fieldSuffixes = map[fieldTag]string{}
+		}
+		s = field + "." + tag.String()
+		v.fieldSuffixes[k] = s
+	}
+	return s
+}
+
+type fieldTag struct {
+	field string
+	tag   language.Tag
+}
+
 func (v *validator) day(i int) {
 	d := v.d
 	day := &d.Chronology[i]
-	path := fmt.Sprintf("chronology[%d]", i)
+	path := "chronology[" + strconv.Itoa(i) + "]"
 	v.text(path+".title", day.Title, false, MaxTitleRunes)
 	if !datePrecisions.valid(day.Precision) {
 		v.errorf(path+".precision", ErrInvalidValue, "date precision %d", day.Precision)
@@ -689,7 +748,7 @@ func (v *validator) day(i int) {
 	}
 	for j := range day.Entries {
 		e := &day.Entries[j]
-		p := fmt.Sprintf("%s.entries[%d]", path, j)
+		p := path + ".entries[" + strconv.Itoa(j) + "]"
 		v.statement(p, &e.Statement, true)
 		if e.Kind == 0 || !eventKinds.valid(e.Kind) {
 			v.missing(p+".kind", "event kind")
