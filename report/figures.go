@@ -165,27 +165,56 @@ type figureSet struct {
 	scopeIndex map[model.PlaceID]int32
 	claimants  map[string]int32
 	srcNumbers map[model.SourceID]int32
+
+	his         map[FigureRef]float64 // the upper bounds that are not the lower ones
+	statusDates map[FigureRef]day     // when figures were retracted or superseded
 }
 
-// figRec is what the analyses of figures need of one: 56 bytes.
-type figRec struct {
-	index      int32 // EachFigure's number; -1 for a derived total
-	claimant   int32 // the claimant's kind and name, numbered
-	scope      int32 // the place counted, in scopes
-	src, nsrc  int32 // its sources are srcs[src:src+nsrc]
-	asOf       day
-	reported   day
-	statusDate day
-	lo, hi     float64
-	metric     model.Metric
-	party      model.Party
-	qual       model.Qualifier
-	status     model.FigureStatus
-	kind       model.ClaimantKind
-	official   bool
-	partOf     bool
-	unit       bool
+// hi returns the upper bound of r.
+func (s *figureSet) hi(r FigureRef) float64 {
+	if h, ok := s.his[r]; ok {
+		return h
+	}
+	return s.recs[r].lo
 }
+
+// figRec is what the analyses of figures need of one.
+type figRec struct {
+	lo       float64 // the lower bound; the upper one too unless the figure is in figureSet.his
+	index    int32   // EachFigure's number; -1 for a derived total
+	claimant int32   // the claimant's kind and name, numbered
+	scope    int32   // the place counted, in scopes
+	src      int32   // its sources are srcs[src:src+nsrc]
+	asOf     day
+	reported day
+	nsrc     uint16 // at most model.MaxCitations
+	metric   model.Metric
+	party    model.Party
+	qual     model.Qualifier
+	status   model.FigureStatus
+	kind     model.ClaimantKind
+	flags    recFlags
+}
+
+// recFlags are the yes-or-no facts of a figRec.
+type recFlags uint8
+
+const (
+	recOfficial  recFlags = 1 << iota // an official claimant's
+	recPartOf                         // a part of another figure
+	recUnit                           // a price or other non-count
+	recHasStatus                      // its status date is in figureSet.statusDates
+)
+
+func (r *figRec) official() bool  { return r.flags&recOfficial != 0 }
+func (r *figRec) partOf() bool    { return r.flags&recPartOf != 0 }
+func (r *figRec) unit() bool      { return r.flags&recUnit != 0 }
+func (r *figRec) hasStatus() bool { return r.flags&recHasStatus != 0 }
+
+// A figRec is 40 bytes: a million figures take 40 MB while the briefing
+// is built. The upper bound of a range and the date a figure was
+// retracted or superseded, which few figures have, are kept beside the
+// records (figureSet.his, figureSet.statusDates).
 
 // day is a date as days since 1970-01-01; noDay stands for no date.
 type day int32
@@ -244,10 +273,37 @@ func (s *figureSet) add(index int, it *FigureItem) {
 		s.claimants[ckey] = cl
 	}
 	lo, hi := f.Bounds()
-	r := figRec{index: int32(index), claimant: cl, scope: sc, src: int32(len(s.srcs)), nsrc: int32(len(it.Sources)),
-		asOf: dayOf(f.AsOf), reported: dayOf(f.Reported), statusDate: dayOf(f.StatusDate), lo: lo, hi: hi,
+	ref := FigureRef(len(s.recs))
+	if hi != lo {
+		if s.his == nil {
+			s.his = map[FigureRef]float64{}
+		}
+		s.his[ref] = hi
+	}
+	sd := dayOf(f.StatusDate)
+	if sd != noDay {
+		if s.statusDates == nil {
+			s.statusDates = map[FigureRef]day{}
+		}
+		s.statusDates[ref] = sd
+	}
+	var fl recFlags
+	if it.Official {
+		fl |= recOfficial
+	}
+	if f.PartOf != "" {
+		fl |= recPartOf
+	}
+	if f.Unit != "" {
+		fl |= recUnit
+	}
+	if sd != noDay {
+		fl |= recHasStatus
+	}
+	r := figRec{index: int32(index), claimant: cl, scope: sc, src: int32(len(s.srcs)), nsrc: uint16(len(it.Sources)), flags: fl,
+		asOf: dayOf(f.AsOf), reported: dayOf(f.Reported), lo: lo,
 		metric: f.Metric, party: f.Party, qual: f.Qualifier, status: f.Status, kind: f.Claimant.Kind,
-		official: it.Official, partOf: f.PartOf != "", unit: f.Unit != ""}
+	}
 	for _, src := range it.Sources {
 		s.srcs = append(s.srcs, s.source(src.ID))
 	}
@@ -256,7 +312,7 @@ func (s *figureSet) add(index int, it *FigureItem) {
 
 func (s *figureSet) sources(r FigureRef) []int32 {
 	rec := &s.recs[r]
-	return s.srcs[rec.src : rec.src+rec.nsrc]
+	return s.srcs[rec.src : rec.src+int32(rec.nsrc)]
 }
 
 // dossierIndex returns the dossier's number of figure r, which is not a
@@ -282,7 +338,7 @@ func (s *figureSet) done() {
 			s.index[r] = s.recs[r].index
 		}
 	}
-	s.recs, s.srcs, s.parts, s.claimants, s.srcNumbers = nil, nil, nil, nil, nil
+	s.recs, s.srcs, s.parts, s.claimants, s.srcNumbers, s.his, s.statusDates = nil, nil, nil, nil, nil, nil, nil
 }
 
 // item makes the item of r.
@@ -420,7 +476,7 @@ func (b *builder) keyFigures(s *figureSet, st *standing, scopes []int32) []*KeyF
 		if !slices.Contains(keyMetrics, rec.metric) || !slices.Contains(scopes, rec.scope) || rec.qual.IsWord() || !st.at(ref, noDay) {
 			continue
 		}
-		k := side{rec.metric, rec.party, rec.scope, rec.official}
+		k := side{rec.metric, rec.party, rec.scope, rec.official()}
 		if cur, ok := best[k]; !ok || s.later(ref, cur) {
 			best[k] = ref
 		}
@@ -605,7 +661,7 @@ func (b *builder) derived(s *figureSet) {
 	var cand []FigureRef
 	for r := range s.recs {
 		rec := &s.recs[r]
-		if rec.status == model.StatusRetracted || rec.partOf || rec.qual == model.Range || rec.qual.IsWord() || rec.unit {
+		if rec.status == model.StatusRetracted || rec.partOf() || rec.qual == model.Range || rec.qual.IsWord() || rec.unit() {
 			continue
 		}
 		cand = append(cand, FigureRef(r))
@@ -729,7 +785,7 @@ func newStanding(s *figureSet) *standing {
 		if rec.status == model.StatusRetracted {
 			continue
 		}
-		k := streamKey{rec.official, rec.metric, rec.scope}
+		k := streamKey{rec.official(), rec.metric, rec.scope}
 		streams[k] = append(streams[k], FigureRef(r))
 	}
 	for _, refs := range streams {
@@ -769,7 +825,7 @@ func (st *standing) at(r FigureRef, date day) bool {
 		return false
 	case date != noDay && f.asOf > date:
 		return false
-	case f.status == model.StatusSuperseded && (date == noDay || f.statusDate == noDay || f.statusDate <= date):
+	case f.status == model.StatusSuperseded && (date == noDay || !f.hasStatus() || st.s.statusDates[r] <= date):
 		return false
 	}
 	u := st.until[r]
@@ -816,7 +872,7 @@ func (b *builder) contested(s *figureSet, key []*KeyFigure, st *standing) []*Con
 	}
 	differ := func(a, c FigureRef) bool {
 		ra, rc := &s.recs[a], &s.recs[c]
-		return ra.hi < rc.lo || rc.hi < ra.lo
+		return s.hi(a) < rc.lo || s.hi(c) < ra.lo
 	}
 	conflict := make([]bool, len(s.recs))
 	for _, g := range groups {
@@ -863,9 +919,9 @@ func (b *builder) contested(s *figureSet, key []*KeyFigure, st *standing) []*Con
 					return cmp.Or(cmp.Compare(s.recs[a].asOf, s.recs[c].asOf), cmp.Compare(a, c))
 				})
 				ct := &Contested{Metric: m, Party: p, Scope: sc, Figures: figs}
-				ct.Min, ct.Max = s.recs[figs[0]].lo, s.recs[figs[0]].hi
+				ct.Min, ct.Max = s.recs[figs[0]].lo, s.hi(figs[0])
 				for _, r := range figs[1:] {
-					ct.Min, ct.Max = min(ct.Min, s.recs[r].lo), max(ct.Max, s.recs[r].hi)
+					ct.Min, ct.Max = min(ct.Min, s.recs[r].lo), max(ct.Max, s.hi(r))
 				}
 				ct.Label = b.metricParty(m, p)
 				if sc != "" {
