@@ -440,16 +440,12 @@ func (d *decoder) object(at mark, v reflect.Value, ti *typeInfo) error {
 	}
 	next := 0 // members usually come in the order of the fields: try that one first
 	for start := true; ; start = false {
-		more, err := d.s.more(start, true)
+		key, kat, more, err := d.member(start)
 		if err != nil {
-			return d.scanErr(err)
+			return err
 		}
 		if !more {
 			return nil
-		}
-		key, kat, err := d.s.key()
-		if err != nil {
-			return d.scanErr(err)
 		}
 		var f *fieldInfo
 		for j := next; j < len(ti.fields) && j < next+3; j++ {
@@ -505,6 +501,21 @@ func (d *decoder) object(at mark, v reflect.Value, ti *typeInfo) error {
 		d.limit = nil
 		d.pop()
 	}
+}
+
+// member reads the key of the next member of an object, after its '{'
+// (start) or after a member, and reports false at the closing '}'. The
+// key's bytes are valid until the next key.
+func (d *decoder) member(start bool) ([]byte, mark, bool, error) {
+	more, err := d.s.more(start, true)
+	if err != nil || !more {
+		return nil, mark{}, false, d.scanErr(err)
+	}
+	key, kat, err := d.s.key()
+	if err != nil {
+		return nil, kat, false, d.scanErr(err)
+	}
+	return key, kat, true, nil
 }
 
 // skipMember records err, a problem with the member whose key is at kat
@@ -627,16 +638,12 @@ func (d *decoder) text(at mark, v reflect.Value) error {
 	var firstArr [4]keyAt
 	first := firstArr[:0]
 	for start := true; ; start = false {
-		more, err := d.s.more(start, true)
+		k, kat, more, err := d.member(start)
 		if err != nil {
-			return d.scanErr(err)
+			return err
 		}
 		if !more {
 			break
-		}
-		k, kat, err := d.s.key()
-		if err != nil {
-			return d.scanErr(err)
 		}
 		lk, ok := d.tags[string(k)]
 		if !ok {

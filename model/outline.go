@@ -95,16 +95,12 @@ func (d *decoder) outline(at mark, v *Outline) error {
 	var typeAt, coordAt mark
 	var coords *geoNode
 	for start := true; ; start = false {
-		more, err := d.s.more(start, true)
+		key, kat, more, err := d.member(start)
 		if err != nil {
-			return d.scanErr(err)
+			return err
 		}
 		if !more {
 			break
-		}
-		key, kat, err := d.s.key()
-		if err != nil {
-			return d.scanErr(err)
 		}
 		switch k := string(key); k {
 		case "type", "coordinates":

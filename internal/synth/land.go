@@ -253,12 +253,7 @@ func (g *gen) landPlaceAt(i int) placeInfo {
 		}, city: city.city, at: pair{"dans " + def.fr + ", " + city.at.fr, "in " + def.en + " of " + city.city.en}, def: def,
 			cityIdx: city.cityIdx, region: city.region, site: -1}
 	default:
-		s := k - sz.regions - sz.cities - sz.districts
-		parent := g.cityIndex(s % sz.cities)
-		if sz.districts > 0 && s%3 == 0 {
-			parent = g.districtIndex(s / 3 % sz.districts)
-		}
-		up := g.place(parent)
+		up := g.place(g.siteParent(k))
 		t := r.intn(len(landSiteTypes))
 		p := site(up, t, landSiteTypes[t], i)
 		if r.chance(0.95) {

@@ -309,12 +309,7 @@ func (g *gen) placeAt(i int) placeInfo {
 			Coord:  coord(city.Coord.Lat+r.float(-0.05, 0.05), city.Coord.Lon+r.float(-0.07, 0.07), 4),
 		}, city: city.city, at: at, def: def, cityIdx: city.cityIdx, region: city.region, site: -1}
 	default:
-		s := k - sz.regions - sz.cities - sz.districts
-		parent := g.cityIndex(s % sz.cities)
-		if sz.districts > 0 && s%3 == 0 {
-			parent = g.districtIndex(s / 3 % sz.districts)
-		}
-		up := g.place(parent)
+		up := g.place(g.siteParent(k))
 		t := r.intn(len(siteTypes))
 		p := site(up, t, siteTypes[t], i)
 		if r.chance(0.95) {
@@ -380,4 +375,16 @@ func aliases(nm pair, al ...string) []string {
 		}
 	}
 	return out
+}
+
+// siteParent returns the number of the place site k lies in: a city, or
+// every third site a district.
+func (g *gen) siteParent(k int) int {
+	sz := g.sz
+	s := k - sz.regions - sz.cities - sz.districts
+	parent := g.cityIndex(s % sz.cities)
+	if sz.districts > 0 && s%3 == 0 {
+		parent = g.districtIndex(s / 3 % sz.districts)
+	}
+	return parent
 }
