@@ -1,22 +1,15 @@
 package pdf
 
 import (
-	"math"
-
+	"github.com/coibrief/coibrief/internal/chartlayout"
 	"github.com/coibrief/coibrief/locales"
-
 	"github.com/coibrief/coibrief/model"
-	"github.com/coibrief/coibrief/report"
 )
 
-// claimantColors colours the lines of the chart by kind of claimant.
-var claimantColors = map[model.ClaimantKind]rgb{
-	model.ClaimantOfficial:      navy,
-	model.ClaimantMedia:         {214, 110, 20},
-	model.ClaimantNGO:           {30, 130, 70},
-	model.ClaimantInternational: {120, 60, 150},
-	model.ClaimantWitness:       {140, 90, 50},
-	model.ClaimantOther:         {120, 120, 120},
+// claimantColor is the colour of the lines of a kind of claimant.
+func claimantColor(k model.ClaimantKind) rgb {
+	c := chartlayout.ClaimantColors[k]
+	return rgb{c.R, c.G, c.B}
 }
 
 const (
@@ -25,34 +18,24 @@ const (
 )
 
 // chart adds a small chart of the reported death toll and arrest count
-// over the dates they were reported, one line per kind of claimant.
+// over the dates they were reported, one line per kind of claimant: the
+// panels, scales and colours of package chartlayout.
 func (b *builder) chart() {
 	fs := b.doc.Figures
 	l := b.cols[0].lang
-	byMetric := map[model.Metric][]*report.Series{}
-	var metrics []model.Metric
-	var kinds []model.ClaimantKind
-	for _, s := range fs.Series {
-		if _, ok := byMetric[s.Metric]; !ok {
-			metrics = append(metrics, s.Metric)
-		}
-		byMetric[s.Metric] = append(byMetric[s.Metric], s)
-		if !containsKind(kinds, s.Claimant) {
-			kinds = append(kinds, s.Claimant)
-		}
-	}
-	if len(metrics) == 0 {
+	ch := chartlayout.New(fs.Series)
+	if len(ch.Panels) == 0 {
 		return
 	}
 	loc := b.locs[l]
-	titles := make([]string, len(metrics))
-	for i, m := range metrics {
-		t, err := loc.Metric(m)
+	titles := make([]string, len(ch.Panels))
+	for i, p := range ch.Panels {
+		t, err := loc.Metric(p.Metric)
 		b.fail(err)
 		titles[i] = t
 	}
-	kindNames := make([]string, len(kinds))
-	for i, k := range kinds {
+	kindNames := make([]string, len(ch.Kinds))
+	for i, k := range ch.Kinds {
 		t, err := loc.ClaimantKind(k)
 		b.fail(err)
 		kindNames[i] = t
@@ -63,19 +46,20 @@ func (b *builder) chart() {
 	}
 	b.subheading(b.biMsg(locales.ChartHeading))
 	textW := b.g.textW
-	panelW := (textW - gutter) / float64(len(metrics))
-	if len(metrics) > 1 {
-		panelW = (textW - gutter*float64(len(metrics)-1)) / float64(len(metrics))
+	n := len(ch.Panels)
+	panelW := (textW - gutter) / float64(n)
+	if n > 1 {
+		panelW = (textW - gutter*float64(n-1)) / float64(n)
 	}
 	b.add(&item{h: chartH + legendH, spaceBefore: 1.5, draw: func(d *drawer, y float64) {
-		for i, m := range metrics {
+		for i, p := range ch.Panels {
 			x := b.g.marginL + float64(i)*(panelW+gutter)
-			b.panel(d, x, y, panelW, chartH, titles[i], byMetric[m], l)
+			b.panel(d, x, y, panelW, chartH, titles[i], p, l)
 		}
 		// legend
 		lx, ly := b.g.marginL, y+chartH+3.5
-		for i, k := range kinds {
-			c := claimantColors[k]
+		for i, k := range ch.Kinds {
+			c := claimantColor(k)
 			d.stroke(c, 0.6)
 			d.f.Line(lx, ly-1, lx+6, ly-1)
 			d.fill(c)
@@ -86,59 +70,18 @@ func (b *builder) chart() {
 	}})
 }
 
-func containsKind(ks []model.ClaimantKind, k model.ClaimantKind) bool {
-	for _, x := range ks {
-		if x == k {
-			return true
-		}
-	}
-	return false
-}
-
-// niceMax rounds v up to 1, 2 or 5 times a power of ten.
-func niceMax(v float64) float64 {
-	if v <= 0 {
-		return 1
-	}
-	p := math.Pow(10, math.Floor(math.Log10(v)))
-	for _, m := range []float64{1, 2, 5, 10} {
-		if v <= m*p {
-			return m * p
-		}
-	}
-	return 10 * p
-}
-
 // panel draws one metric's lines.
-func (b *builder) panel(d *drawer, x, y, w, h float64, title string, series []*report.Series, l int) {
+func (b *builder) panel(d *drawer, x, y, w, h float64, title string, p chartlayout.Panel, l int) {
 	loc := b.locs[l]
 	d.stroke(rgb{180, 188, 204}, 0.2)
 	d.f.Rect(x, y, w, h, "D")
 	d.text(x+2, y+4.5, title, style{face: sansBold, size: 8.5, color: navy})
 	px, py, pw, ph := x+14, y+8, w-18, h-16
-	var first, last model.Date
-	top := 0.0
-	for _, s := range series {
-		for _, p := range s.Points {
-			if first.IsZero() || p.Date.Before(first) {
-				first = p.Date
-			}
-			if p.Date.After(last) {
-				last = p.Date
-			}
-			top = max(top, p.Value)
-		}
-	}
-	top = niceMax(top)
-	days := float64(last.DaysSince(first))
-	if days == 0 {
-		first, days = first.AddDays(-1), 2
-	}
-	xOf := func(dt model.Date) float64 { return px + float64(dt.DaysSince(first))/days*pw }
-	yOf := func(v float64) float64 { return py + ph - v/top*ph }
+	sc := p.Scale
+	xOf := func(dt model.Date) float64 { return px + sc.X(dt)*pw }
+	yOf := func(v float64) float64 { return py + ph - sc.Y(v)*ph }
 	// grid and y labels
-	for i := 0; i <= 4; i++ {
-		v := top * float64(i) / 4
+	for _, v := range sc.Grid {
 		gy := yOf(v)
 		d.stroke(rgb{225, 229, 238}, 0.15)
 		d.f.Line(px, gy, px+pw, gy)
@@ -146,19 +89,15 @@ func (b *builder) panel(d *drawer, x, y, w, h float64, title string, series []*r
 		d.text(px-1.5-b.m.width(lab, stSmall, "chart"), gy+1, lab, stSmall)
 	}
 	// x labels: first and last date, and the middle when there is room
-	ticks := []model.Date{first, last}
-	if days >= 6 {
-		ticks = append(ticks, first.AddDays(int(days/2)))
-	}
-	for _, t := range ticks {
+	for _, t := range sc.Ticks {
 		lab := loc.DateShort(t)
 		tx := xOf(t) - b.m.width(lab, stSmall, "chart")/2
 		d.text(tx, py+ph+4.5, lab, stSmall)
 		d.stroke(rgb{150, 150, 150}, 0.2)
 		d.f.Line(xOf(t), py+ph, xOf(t), py+ph+1)
 	}
-	for _, s := range series {
-		c := claimantColors[s.Claimant]
+	for _, s := range p.Series {
+		c := claimantColor(s.Claimant)
 		d.stroke(c, 0.6)
 		var prevX, prevY float64
 		started := false

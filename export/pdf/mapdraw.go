@@ -6,46 +6,9 @@ import (
 	"strings"
 
 	"github.com/coibrief/coibrief/internal/geo"
+	"github.com/coibrief/coibrief/internal/maplayout"
 	"github.com/coibrief/coibrief/locales"
-	"github.com/coibrief/coibrief/model"
 )
-
-// kindColors colours the map's points by the most severe kind of event.
-var kindColors = map[model.EventKind]rgb{
-	model.KindLethalForce:         {150, 20, 30},
-	model.KindTorture:             {110, 30, 110},
-	model.KindRiot:                {225, 110, 30},
-	model.KindArrests:             {40, 90, 170},
-	model.KindStateOfEmergency:    {90, 90, 90},
-	model.KindInternetShutdown:    {120, 120, 160},
-	model.KindForeignIntervention: {60, 60, 60},
-	model.KindJudicial:            {90, 60, 40},
-	model.KindPeacefulProtest:     {40, 150, 80},
-	model.KindPersonnelChange:     {150, 150, 150},
-	model.KindGovernmentDecision:  {150, 150, 150},
-	model.KindStatement:           {170, 170, 170},
-	model.KindOther:               {170, 170, 170},
-}
-
-// Colours of the map.
-var (
-	mapSea         = rgb{218, 231, 242}
-	mapLand        = rgb{239, 238, 232} // the countries around
-	mapLandLine    = rgb{168, 168, 160}
-	mapCountry     = rgb{250, 236, 204} // the dossier's
-	mapCountryLine = rgb{95, 95, 95}
-	mapRegion      = rgb{226, 120, 70}
-	mapRegionLine  = rgb{170, 70, 30}
-	mapFrameLine   = rgb{120, 130, 150}
-)
-
-// sizes are the numbers of entries whose points the legend shows.
-var sizes = []int{1, 5, 10, 30}
-
-// mapMinStep is the least distance in mm between two points of an
-// outline as drawn: closer ones are left out, which the eye cannot tell
-// and which keeps the page small.
-const mapMinStep = 0.12
 
 // protestMap adds the map of events: the sea, the countries around in a
 // light tone with their names, the country, the regions the dossier
@@ -91,10 +54,11 @@ func (b *builder) protestMap() {
 		if lx > g.marginL && lx+w > g.marginL+g.textW {
 			lx, ly = g.marginL, ly+4.5
 		}
-		kinds = append(kinds, entry{lx, ly, text, kindColors[k]})
+		kinds = append(kinds, entry{lx, ly, text, rgbOf(maplayout.KindColors[k])})
 		lx += w + 5
 	}
 	sizeLabel := b.biMsg(locales.FieldEntries)
+	sizes := maplayout.LegendSizes
 	big := radius(sizes[len(sizes)-1])
 	sizeY := ly + 3 + big // the sizes' centre line
 	width(sizeLabel, stSmall)
@@ -117,12 +81,12 @@ func (b *builder) protestMap() {
 		}
 	}})
 	// The places the map could not name.
-	if len(lay.unlabelled)+len(lay.unlabelledRegions) > 0 {
-		list := make([]string, 0, len(lay.unlabelled)+len(lay.unlabelledRegions))
-		for _, p := range lay.unlabelled {
+	if len(lay.Unlabelled)+len(lay.UnlabelledRegions) > 0 {
+		list := make([]string, 0, len(lay.Unlabelled)+len(lay.UnlabelledRegions))
+		for _, p := range lay.Unlabelled {
 			list = append(list, names[p])
 		}
-		for _, r := range lay.unlabelledRegions {
+		for _, r := range lay.UnlabelledRegions {
 			list = append(list, m.Regions[r].Name[l])
 		}
 		label := b.msg(l, locales.FieldLabelValue, map[string]any{"Label": b.biMsg(locales.MapUnlabelled), "Value": strings.Join(list, ", ")})
@@ -153,34 +117,34 @@ func (b *builder) protestMap() {
 
 // drawMap draws a laid-out map whose frame's top is at y.
 func drawMap(d *drawer, lay *mapLayout, y float64) {
-	f := lay.frame
-	d.f.ClipRect(f.x0, f.y0+y, f.x1-f.x0, f.y1-f.y0, false)
-	d.fill(mapSea)
-	d.f.Rect(f.x0, f.y0+y, f.x1-f.x0, f.y1-f.y0, "F")
-	for _, s := range lay.others {
-		d.fill(mapLand)
-		d.stroke(mapLandLine, 0.18)
+	f := lay.Frame
+	d.f.ClipRect(f.X0, f.Y0+y, f.X1-f.X0, f.Y1-f.Y0, false)
+	d.fill(rgbOf(maplayout.SeaFill))
+	d.f.Rect(f.X0, f.Y0+y, f.X1-f.X0, f.Y1-f.Y0, "F")
+	for _, s := range lay.Others {
+		d.fill(rgbOf(maplayout.LandFill))
+		d.stroke(rgbOf(maplayout.LandLine), 0.18)
 		rings(d, s.Rings, y, "DF*")
 	}
-	if len(lay.country.Rings) > 0 {
-		d.fill(mapCountry)
-		d.stroke(mapCountryLine, 0.4)
-		rings(d, lay.country.Rings, y, "DF*")
+	if len(lay.Country.Rings) > 0 {
+		d.fill(rgbOf(maplayout.CountryFill))
+		d.stroke(rgbOf(maplayout.CountryLine), 0.4)
+		rings(d, lay.Country.Rings, y, "DF*")
 	}
-	for _, rs := range lay.regions {
-		d.fill(mapRegion)
+	for _, rs := range lay.Regions {
+		d.fill(rgbOf(maplayout.RegionFill))
 		d.f.SetAlpha(0.28, "Normal")
 		rings(d, rs, y, "F*")
 		d.f.SetAlpha(1, "Normal")
-		d.stroke(mapRegionLine, 0.45)
+		d.stroke(rgbOf(maplayout.RegionLine), 0.45)
 		rings(d, rs, y, "D")
 	}
 	// Points, largest first, so that small ones stay visible.
-	for _, p := range lay.dots {
-		d.fill(kindColors[p.kind])
+	for _, p := range lay.Dots {
+		d.fill(rgbOf(maplayout.KindColors[p.Kind]))
 		d.stroke(rgb{255, 255, 255}, 0.3)
 		d.f.SetAlpha(0.85, "Normal")
-		d.f.Circle(p.x, p.y+y, p.r, "DF")
+		d.f.Circle(p.X, p.Y+y, p.R, "DF")
 		d.f.SetAlpha(1, "Normal")
 	}
 	d.f.ClipEnd()
@@ -188,15 +152,15 @@ func drawMap(d *drawer, lay *mapLayout, y float64) {
 	// so that fpdf's idea of them is the page's.
 	d.fill(black)
 	d.stroke(black, 0.2)
-	for _, lb := range lay.labels {
-		d.text(lb.box.x0, lb.base+y, lb.text, lb.st)
+	for _, lb := range lay.Labels {
+		d.text(lb.Box.X0, lb.Base+y, lb.Text, mapStyles[lb.Style])
 	}
-	d.stroke(mapFrameLine, 0.3)
-	d.f.Rect(f.x0, f.y0+y, f.x1-f.x0, f.y1-f.y0, "D")
+	d.stroke(rgbOf(maplayout.FrameLine), 0.3)
+	d.f.Rect(f.X0, f.Y0+y, f.X1-f.X0, f.Y1-f.Y0, "D")
 }
 
 // rings draws rings shifted down by y as one path, leaving out points
-// closer than mapMinStep to the last one drawn.
+// closer than maplayout.MinStep to the last one drawn.
 func rings(d *drawer, rs [][]geo.XY, y float64, op string) {
 	if len(rs) == 0 {
 		return
@@ -205,7 +169,7 @@ func rings(d *drawer, rs [][]geo.XY, y float64, op string) {
 		last := r[0]
 		d.f.MoveTo(last.X, last.Y+y)
 		for _, p := range r[1:] {
-			if math.Abs(p.X-last.X) < mapMinStep && math.Abs(p.Y-last.Y) < mapMinStep {
+			if math.Abs(p.X-last.X) < maplayout.MinStep && math.Abs(p.Y-last.Y) < maplayout.MinStep {
 				continue
 			}
 			d.f.LineTo(p.X, p.Y+y)

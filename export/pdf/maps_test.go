@@ -11,6 +11,7 @@ import (
 
 	"github.com/coibrief/coibrief/examples/kazakhstan"
 	"github.com/coibrief/coibrief/internal/geo"
+	"github.com/coibrief/coibrief/internal/maplayout"
 	"github.com/coibrief/coibrief/model"
 	"github.com/coibrief/coibrief/report"
 	"golang.org/x/text/language"
@@ -112,9 +113,9 @@ func inRings(rings [][]geo.XY, x, y float64) bool {
 	return in
 }
 
-func (r rect) has(x, y float64) bool {
+func has(r maplayout.Rect, x, y float64) bool {
 	const eps = 1e-9
-	return x >= r.x0-eps && x <= r.x1+eps && y >= r.y0-eps && y <= r.y1+eps
+	return x >= r.X0-eps && x <= r.X1+eps && y >= r.Y0-eps && y <= r.Y1+eps
 }
 
 // TestMapEveryCountry lays out, for every country of the map data, the
@@ -131,21 +132,21 @@ func TestMapEveryCountry(t *testing.T) {
 		if m.ISO != c.Code {
 			t.Errorf("%s: the map's code is %q", c.Code, m.ISO)
 		}
-		if lay.country.Country != c || len(lay.country.Rings) == 0 {
-			t.Errorf("%s: the map draws %v, with %d rings", c.Code, lay.country.Country, len(lay.country.Rings))
+		if lay.Country.Country != c || len(lay.Country.Rings) == 0 {
+			t.Errorf("%s: the map draws %v, with %d rings", c.Code, lay.Country.Country, len(lay.Country.Rings))
 			continue
 		}
-		for _, o := range lay.others {
+		for _, o := range lay.Others {
 			if o.Country == c {
 				t.Errorf("%s: drawn twice", c.Code)
 			}
 		}
-		dot := lay.dots[0]
-		if !lay.frame.has(dot.x, dot.y) {
-			t.Errorf("%s: the city at %.1f, %.1f is outside the frame %+v", c.Code, dot.x, dot.y, lay.frame)
+		dot := lay.Dots[0]
+		if !has(lay.Frame, dot.X, dot.Y) {
+			t.Errorf("%s: the city at %.1f, %.1f is outside the frame %+v", c.Code, dot.X, dot.Y, lay.Frame)
 		}
-		if !inRings(lay.country.Rings, dot.x, dot.y) {
-			t.Errorf("%s: the city at %.1f, %.1f is outside the country as drawn", c.Code, dot.x, dot.y)
+		if !inRings(lay.Country.Rings, dot.X, dot.Y) {
+			t.Errorf("%s: the city at %.1f, %.1f is outside the country as drawn", c.Code, dot.X, dot.Y)
 		}
 	}
 }
@@ -164,16 +165,16 @@ func TestMapPlaces(t *testing.T) {
 	kz, _ := geo.Lookup("kz")
 	named := map[int]bool{}
 	for i, p := range m.Points {
-		dot := lay.dots[i]
-		if !lay.frame.has(dot.x, dot.y) {
+		dot := lay.Dots[i]
+		if !has(lay.Frame, dot.X, dot.Y) {
 			t.Errorf("%s outside the frame", p.Place)
 		}
-		if !inRings(lay.country.Rings, dot.x, dot.y) {
+		if !inRings(lay.Country.Rings, dot.X, dot.Y) {
 			// The nearest edge, on the page, in km.
 			km := math.Inf(1)
-			for _, r := range lay.country.Rings {
+			for _, r := range lay.Country.Rings {
 				for k := range r {
-					km = math.Min(km, segDist(geo.XY{X: dot.x, Y: dot.y}, r[k], r[(k+1)%len(r)])/lay.proj.Scale())
+					km = math.Min(km, segDist(geo.XY{X: dot.X, Y: dot.Y}, r[k], r[(k+1)%len(r)])/lay.Proj.Scale())
 				}
 			}
 			if km > 12 {
@@ -187,12 +188,12 @@ func TestMapPlaces(t *testing.T) {
 		}
 	}
 	checkLabels(t, lay, len(m.Points))
-	for _, lb := range lay.labels {
-		if lb.point >= 0 {
-			named[lb.point] = true
+	for _, lb := range lay.Labels {
+		if lb.Point >= 0 {
+			named[lb.Point] = true
 		}
 	}
-	for _, i := range lay.unlabelled {
+	for _, i := range lay.Unlabelled {
 		if named[i] {
 			t.Errorf("point %d both named and listed", i)
 		}
@@ -201,14 +202,14 @@ func TestMapPlaces(t *testing.T) {
 	if len(named) != len(m.Points) {
 		t.Errorf("%d of %d points named or listed", len(named), len(m.Points))
 	}
-	if len(lay.unlabelled) == 0 || len(lay.unlabelled) > 8 {
-		t.Errorf("%d points not named; want a few, in the crowd around Aktau", len(lay.unlabelled))
+	if len(lay.Unlabelled) == 0 || len(lay.Unlabelled) > 8 {
+		t.Errorf("%d points not named; want a few, in the crowd around Aktau", len(lay.Unlabelled))
 	}
 	// The neighbours are named.
 	var names []string
-	for _, lb := range lay.labels {
-		if lb.point < 0 {
-			names = append(names, lb.text)
+	for _, lb := range lay.Labels {
+		if lb.Point < 0 {
+			names = append(names, lb.Text)
 		}
 	}
 	for _, want := range []string{"Russia", "China", "Kyrgyzstan", "Uzbekistan"} {
@@ -222,23 +223,23 @@ func TestMapPlaces(t *testing.T) {
 // with each other nor with a point.
 func checkLabels(t *testing.T, lay *mapLayout, points int) {
 	t.Helper()
-	for i, a := range lay.labels {
-		if !a.box.within(lay.frame) {
-			t.Errorf("name %q out of the frame", a.text)
+	for i, a := range lay.Labels {
+		if !a.Box.Within(lay.Frame) {
+			t.Errorf("name %q out of the frame", a.Text)
 		}
-		for _, b := range lay.labels[i+1:] {
-			if a.box.overlaps(b.box) {
-				t.Errorf("names %q and %q overlap", a.text, b.text)
+		for _, b := range lay.Labels[i+1:] {
+			if a.Box.Overlaps(b.Box) {
+				t.Errorf("names %q and %q overlap", a.Text, b.Text)
 			}
 		}
-		for _, d := range lay.dots {
-			if a.box.overlaps(rect{d.x - d.r, d.y - d.r, d.x + d.r, d.y + d.r}) {
-				t.Errorf("name %q covers a point", a.text)
+		for _, d := range lay.Dots {
+			if a.Box.Overlaps(maplayout.Rect{X0: d.X - d.R, Y0: d.Y - d.R, X1: d.X + d.R, Y1: d.Y + d.R}) {
+				t.Errorf("name %q covers a point", a.Text)
 			}
 		}
 	}
-	if len(lay.dots) != points {
-		t.Errorf("%d points drawn of %d", len(lay.dots), points)
+	if len(lay.Dots) != points {
+		t.Errorf("%d points drawn of %d", len(lay.Dots), points)
 	}
 }
 
@@ -260,29 +261,29 @@ func TestMapAbroad(t *testing.T) {
 	tehran := geo.Point{Lon: 51.39, Lat: 35.69}
 	_, home := mapOf(t, countryDossier(t, "af", kabul))
 	m, abroad := mapOf(t, countryDossier(t, "af", kabul, islamabad, tehran))
-	if len(abroad.dots) != 3 {
-		t.Fatalf("%d points drawn", len(abroad.dots))
+	if len(abroad.Dots) != 3 {
+		t.Fatalf("%d points drawn", len(abroad.Dots))
 	}
-	for i, d := range abroad.dots {
-		if !abroad.frame.has(d.x, d.y) {
+	for i, d := range abroad.Dots {
+		if !has(abroad.Frame, d.X, d.Y) {
 			t.Errorf("%s outside the frame", m.Points[i].Place)
 		}
 	}
-	if !(abroad.proj.Scale() < 0.8*home.proj.Scale()) {
-		t.Errorf("scale %.4f mm/km with Tehran, %.4f without: the extent did not widen", abroad.proj.Scale(), home.proj.Scale())
+	if !(abroad.Proj.Scale() < 0.8*home.Proj.Scale()) {
+		t.Errorf("scale %.4f mm/km with Tehran, %.4f without: the extent did not widen", abroad.Proj.Scale(), home.Proj.Scale())
 	}
-	if !inRings(abroad.country.Rings, abroad.dots[0].x, abroad.dots[0].y) {
+	if !inRings(abroad.Country.Rings, abroad.Dots[0].X, abroad.Dots[0].Y) {
 		t.Error("Kabul outside Afghanistan")
 	}
 	pk, _ := geo.Lookup("pk")
-	for _, s := range abroad.others {
-		if s.Country == pk && !inRings(s.Rings, abroad.dots[1].x, abroad.dots[1].y) && !inRings(s.Rings, abroad.dots[2].x, abroad.dots[2].y) {
+	for _, s := range abroad.Others {
+		if s.Country == pk && !inRings(s.Rings, abroad.Dots[1].X, abroad.Dots[1].Y) && !inRings(s.Rings, abroad.Dots[2].X, abroad.Dots[2].Y) {
 			t.Error("Islamabad outside Pakistan")
 		}
 	}
 	var names []string
-	for _, lb := range abroad.labels {
-		names = append(names, lb.text)
+	for _, lb := range abroad.Labels {
+		names = append(names, lb.Text)
 	}
 	for _, want := range []string{"Pakistan", "Iran", "Town B", "Town C"} {
 		if !strings.Contains(strings.Join(names, "|"), want) {
@@ -301,17 +302,17 @@ func TestMapAntimeridian(t *testing.T) {
 		c, _ := geo.Lookup(code)
 		_, lay := mapOf(t, countryDossier(t, code, c.LabelPoint()))
 		for _, p := range geo.Points(c.Main()) {
-			if x, y := lay.proj.Project(p); !lay.frame.has(x, y) {
+			if x, y := lay.Proj.Project(p); !has(lay.Frame, x, y) {
 				t.Errorf("%s: %v drawn at %.1f, %.1f, outside the frame", code, p, x, y)
 				break
 			}
 		}
-		w := lay.frame.x1 - lay.frame.x0
+		w := lay.Frame.X1 - lay.Frame.X0
 		longest := 0.0
-		for _, r := range lay.country.Rings {
+		for _, r := range lay.Country.Rings {
 			for k := range r {
 				a, b := r[k], r[(k+1)%len(r)]
-				if a.X == b.X && (a.X == lay.frame.x0 || a.X == lay.frame.x1) || a.Y == b.Y && (a.Y == lay.frame.y0 || a.Y == lay.frame.y1) {
+				if a.X == b.X && (a.X == lay.Frame.X0 || a.X == lay.Frame.X1) || a.Y == b.Y && (a.Y == lay.Frame.Y0 || a.Y == lay.Frame.Y1) {
 					continue // along the frame, where a far island is cut
 				}
 				longest = math.Max(longest, math.Hypot(b.X-a.X, b.Y-a.Y))
@@ -333,21 +334,21 @@ func TestMapRegions(t *testing.T) {
 		Outline: &model.Outline{Polygons: []model.Polygon{{{{56, 41}, {62, 41}, {62, 45.5}, {56, 45.5}, {56, 41}}}}}})
 	d.Places[1].Region = "karakalpakstan"
 	m, lay := mapOf(t, d)
-	if len(m.Regions) != 1 || len(lay.regions) != 1 || len(lay.regions[0]) != 1 {
-		t.Fatalf("regions %v drawn as %v", m.Regions, lay.regions)
+	if len(m.Regions) != 1 || len(lay.Regions) != 1 || len(lay.Regions[0]) != 1 {
+		t.Fatalf("regions %v drawn as %v", m.Regions, lay.Regions)
 	}
-	r := lay.regions[0][0]
+	r := lay.Regions[0][0]
 	for _, p := range r {
-		if !lay.frame.has(p.X, p.Y) {
+		if !has(lay.Frame, p.X, p.Y) {
 			t.Fatalf("the region drawn out of the frame at %v", p)
 		}
 	}
-	if !inRings(lay.regions[0], lay.dots[0].x, lay.dots[0].y) || inRings(lay.regions[0], lay.dots[1].x, lay.dots[1].y) {
+	if !inRings(lay.Regions[0], lay.Dots[0].X, lay.Dots[0].Y) || inRings(lay.Regions[0], lay.Dots[1].X, lay.Dots[1].Y) {
 		t.Error("the region does not hold its city, or holds the other")
 	}
 	found := false
-	for _, lb := range lay.labels {
-		found = found || lb.text == "Karakalpakstan" && lb.st == stMapRegion
+	for _, lb := range lay.Labels {
+		found = found || lb.Text == "Karakalpakstan" && lb.Style == maplayout.RegionName
 	}
 	if !found {
 		t.Error("the region is not named")
@@ -364,8 +365,8 @@ func TestMapCrowd(t *testing.T) {
 	pts = append(pts, geo.Point{Lon: 51.2, Lat: 43.6}, geo.Point{Lon: 82.6, Lat: 49.9})
 	m, lay := mapOf(t, countryDossier(t, "kz", pts...))
 	checkLabels(t, lay, len(m.Points))
-	if len(lay.unlabelled) < 50 {
-		t.Errorf("%d of %d points not named", len(lay.unlabelled), len(m.Points))
+	if len(lay.Unlabelled) < 50 {
+		t.Errorf("%d of %d points not named", len(lay.Unlabelled), len(m.Points))
 	}
 }
 
@@ -537,24 +538,24 @@ func TestMapExamplePlaces(t *testing.T) {
 	}
 	for _, d := range ds {
 		m, lay := mapOf(t, d)
-		shapes := map[string][][]geo.XY{m.ISO: lay.country.Rings}
-		for _, s := range lay.others {
+		shapes := map[string][][]geo.XY{m.ISO: lay.Country.Rings}
+		for _, s := range lay.Others {
 			shapes[s.Country.Code] = s.Rings
 		}
 		for i, p := range m.Points {
 			rings, ok := shapes[p.Country]
-			dot := lay.dots[i]
-			if !ok || !lay.frame.has(dot.x, dot.y) {
+			dot := lay.Dots[i]
+			if !ok || !has(lay.Frame, dot.X, dot.Y) {
 				t.Errorf("%s: %s, in %q, not drawn in its country, or outside the frame", d.ID, p.Place, p.Country)
 				continue
 			}
-			if inRings(rings, dot.x, dot.y) {
+			if inRings(rings, dot.X, dot.Y) {
 				continue
 			}
 			km := math.Inf(1)
 			for _, r := range rings {
 				for k := range r {
-					km = math.Min(km, segDist(geo.XY{X: dot.x, Y: dot.y}, r[k], r[(k+1)%len(r)])/lay.proj.Scale())
+					km = math.Min(km, segDist(geo.XY{X: dot.X, Y: dot.Y}, r[k], r[(k+1)%len(r)])/lay.Proj.Scale())
 				}
 			}
 			if km > 12 {
