@@ -175,3 +175,10 @@ func (f *flight) do(ctx context.Context, key string, fn func() (*rendered, error
 	c.r, c.err = fn()
 	return c.r, c.err
 }
+
+// queued returns the number of renders waiting for a slot.
+func (l *limiter) queued() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.waiting
+}

@@ -73,7 +73,7 @@ func (s *server) list(w http.ResponseWriter, r *http.Request) {
 		v.Dossiers = append(v.Dossiers, listRow{
 			Href: href, Title: ds.title(tag), TitleLang: tag.String(),
 			Country: ds.placeName(ds.d.Country, loc.Tag()), Period: period, Version: ds.d.Method.Version,
-			Updated: loc.DateLong(upd), UpdatedISO: upd.String(),
+			Updated: loc.Date(upd), UpdatedISO: upd.String(),
 		})
 	}
 	for _, pr := range c.problems {
@@ -267,7 +267,7 @@ func (s *server) dossierView(p *page, ds *dossier, f *focus, loc *locales.Locale
 	if v := ds.d.Method.Version; v != "" {
 		view.Meta = append(view.Meta, field(locales.FieldVersion, v))
 	}
-	view.Meta = append(view.Meta, field(locales.AppListLastUpdate, loc.DateLong(upd)))
+	view.Meta = append(view.Meta, field(locales.AppListLastUpdate, loc.Date(upd)))
 	for _, t := range f.langs {
 		if s, ok := ds.d.Summary.In(t); ok {
 			view.Summary = append(view.Summary, langText{t.String(), s})
@@ -279,7 +279,7 @@ func (s *server) dossierView(p *page, ds *dossier, f *focus, loc *locales.Locale
 	if len(f.places) > 0 {
 		fv.Place = f.places[0]
 	}
-	fv.DatesHint = message(loc, locales.AppFocusDatesHint, "From", loc.DateLong(ds.first), "To", loc.DateLong(ds.last))
+	fv.DatesHint = message(loc, locales.AppFocusDatesHint, "From", loc.Date(ds.first), "To", loc.Date(ds.last))
 	for _, k := range ds.kinds {
 		lbl, _ := loc.EventKind(k)
 		fv.Kinds = append(fv.Kinds, choice{Value: k.String(), Label: capitalize(lbl), On: slices.Contains(f.filter.Kinds, k)})

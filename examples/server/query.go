@@ -174,7 +174,7 @@ func parseFocus(v url.Values, ds *dossier, loc *locales.Locale, download bool) *
 	}
 
 	// Dates, within the dossier's.
-	span := loc.DateLong
+	span := loc.Date
 	date := func(name string, out *model.Date) string {
 		s := strings.TrimSpace(v.Get(name))
 		if s == "" {

@@ -567,3 +567,6 @@ func (s *server) health(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Write(body)
 }
+
+// waiting returns the number of renders waiting for a slot.
+func (s *server) waiting() int { return s.limit.queued() }
