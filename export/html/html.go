@@ -101,6 +101,9 @@ func Render(doc *report.Document, opt Options) (data []byte, info Info, err erro
 	if err != nil {
 		return nil, Info{}, err
 	}
+	if err := loadMetrics(); err != nil {
+		return nil, Info{}, fmt.Errorf("html: %w: font metrics: %w", ErrRender, err)
+	}
 	b, err := newBuilder(doc, opt, langs)
 	if err != nil {
 		return nil, Info{}, err

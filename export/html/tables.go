@@ -122,7 +122,7 @@ func (b *builder) contested() {
 		return
 	}
 	l := b.cols[0]
-	b.tableStart("cb-contested", func() { b.biMsg(locales.ContestedFiguresHeading) }, false,
+	b.tableStart("cb-contested", func() { b.biMsg(locales.ContestedFiguresHeading) }, true,
 		[]locales.ID{locales.FieldValue, locales.FieldClaimant, locales.FieldAsOf, locales.FieldReported, locales.FieldSources})
 	for _, c := range fs.Contested {
 		b.w(`<tr class="cb-group"><th scope="colgroup" colspan="5">`)
