@@ -33,7 +33,11 @@ func (b *builder) bibliography() {
 		b.w(`<section class="cb-bib-group"`)
 		b.id(b.prefix + g.Anchor)
 		b.w(">\n")
+		// across the page, in the first language, as the PDF's
+		cols := b.cols
+		b.cols = cols[:1]
 		b.heading(3+b.shift, g.Title, "")
+		b.cols = cols
 		b.w("<ul class=\"cb-bib\">\n")
 		for _, it := range g.Items {
 			b.w("<li")

@@ -166,6 +166,16 @@ func (b *builder) heading(n int, title report.L, class string) {
 	h := "h" + strconv.Itoa(n)
 	b.w("<", h)
 	cls := class
+	if len(b.cols) > 1 && title[b.cols[0]] == title[b.cols[1]] {
+		// the same in both languages, as "Notes": said once
+		if cls != "" {
+			b.w(` class="`, cls, `"`)
+		}
+		b.w(">")
+		b.text(title[b.cols[0]])
+		b.w("</", h, ">\n")
+		return
+	}
 	if len(b.cols) > 1 {
 		cls = strings.TrimSpace(class + " cb-pair")
 	}

@@ -76,3 +76,11 @@ func TestWriteFiles(t *testing.T) {
 		}
 	}
 }
+
+// almaty is the filter of a caseworker's question: Almaty, 4 to 7
+// January 2022.
+func almaty(t testing.TB) report.Filter {
+	from, _ := model.ParseDate("2022-01-04")
+	to, _ := model.ParseDate("2022-01-07")
+	return report.Filter{Places: []model.PlaceID{"almaty"}, From: from, To: to}
+}
