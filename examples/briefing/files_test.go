@@ -82,7 +82,7 @@ func TestSafeFileNames(t *testing.T) {
 	type test struct {
 		id, place string // the dossier's id; the id of the place asked for with -place
 		want      string // the files' stem
-		wantXLSX  string // the workbook's stem, when shorter
+		wantXLSX  string // the workbook's and the HTML page's stem, when shorter
 	}
 	for _, c := range []test{
 		{id: "..", want: "dossier-5ec1f7e7"},
@@ -127,7 +127,7 @@ func TestSafeFileNames(t *testing.T) {
 			if c.wantXLSX == "" {
 				c.wantXLSX = c.want
 			}
-			want := []string{c.want + ".en.pdf", c.wantXLSX + ".en.xlsx"}
+			want := []string{c.want + ".en.pdf", c.wantXLSX + ".en.html", c.wantXLSX + ".en.xlsx"}
 			if got := files(t, out); !slices.Equal(got, slices.Sorted(slices.Values(want))) {
 				t.Errorf("files %q; want %q", got, want)
 			}
@@ -208,11 +208,11 @@ func TestFailureDoesNotStopOthers(t *testing.T) {
 	if r.code != 1 {
 		t.Fatalf("exit %d, want 1\n%s", r.code, r.stderr)
 	}
-	want := "briefing: " + blocked + ": not written: a directory of that name exists\nbriefing: 1 of 5 files not written\n"
+	want := "briefing: " + blocked + ": not written: a directory of that name exists\nbriefing: 1 of 8 files not written\n"
 	if r.stderr != want {
 		t.Errorf("stderr %q; want %q", r.stderr, want)
 	}
-	written := []string{"kz-2022-01.en.pdf", "kz-2022-01.fr-en.parallel.pdf", "kz-2022-01.en.xlsx", "kz-2022-01.fr.xlsx"}
+	written := []string{"kz-2022-01.en.pdf", "kz-2022-01.fr-en.parallel.pdf", "kz-2022-01.fr.html", "kz-2022-01.en.html", "kz-2022-01.fr-en.parallel.html", "kz-2022-01.en.xlsx", "kz-2022-01.fr.xlsx"}
 	for _, name := range written {
 		if !strings.Contains(r.stdout, "wrote "+filepath.Join(out, name)+" (") {
 			t.Errorf("stdout does not report %s:\n%s", name, r.stdout)

@@ -74,7 +74,7 @@ func TestDefaultPack(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
 	}
-	want := []string{"kz-2022-01.en.pdf", "kz-2022-01.en.xlsx", "kz-2022-01.fr-en.parallel.pdf", "kz-2022-01.fr.pdf", "kz-2022-01.fr.xlsx"}
+	want := []string{"kz-2022-01.en.html", "kz-2022-01.en.pdf", "kz-2022-01.en.xlsx", "kz-2022-01.fr-en.parallel.html", "kz-2022-01.fr-en.parallel.pdf", "kz-2022-01.fr.html", "kz-2022-01.fr.pdf", "kz-2022-01.fr.xlsx"}
 	if got := files(t, out); !slices.Equal(got, want) {
 		t.Fatalf("files %v, want %v", got, want)
 	}
@@ -84,8 +84,11 @@ func TestDefaultPack(t *testing.T) {
 			t.Fatal(err)
 		}
 		magic := "%PDF-"
-		if strings.HasSuffix(name, ".xlsx") {
+		switch {
+		case strings.HasSuffix(name, ".xlsx"):
 			magic = "PK\x03\x04"
+		case strings.HasSuffix(name, ".html"):
+			magic = "<!DOCTYPE html>"
 		}
 		if !bytes.HasPrefix(data, []byte(magic)) {
 			t.Errorf("%s does not start with %q", name, magic)
@@ -94,7 +97,7 @@ func TestDefaultPack(t *testing.T) {
 			t.Errorf("stdout does not report %s:\n%s", name, r.stdout)
 		}
 	}
-	if !strings.Contains(r.stdout, "pages, ") || !strings.Contains(r.stderr, "[5/5] rendering") {
+	if !strings.Contains(r.stdout, "pages, ") || !strings.Contains(r.stderr, "[8/8] rendering") {
 		t.Errorf("no page counts or progress:\n%s\n%s", r.stdout, r.stderr)
 	}
 }
@@ -179,7 +182,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"-from", "2022-+1-05"}, `-from "2022-+1-05": want a date as YYYY-MM-DD, e.g. -from 2022-01-04`},
 		{[]string{"-to", "2022-01- 7"}, `-to "2022-01- 7": want a date as YYYY-MM-DD, e.g. -to 2022-01-04`},
 		{[]string{"-omit", "legend"}, `-omit "legend": want parts among background, sections`},
-		{[]string{"-format", "docx"}, `-format "docx": want pdf, xlsx or all`},
+		{[]string{"-format", "docx"}, `-format "docx": want pdf, html, xlsx or all`},
 		{[]string{"-edition", "double"}, `-edition "double": want single, parallel or sequential`},
 		{[]string{"-kind", "riots"}, `-kind "riots": want event kinds among peaceful-protest, riot`},
 		{[]string{"-lang", "de"}, "-lang: the dossier is written in [fr en], not de"},
@@ -297,10 +300,11 @@ func TestValidateAgreesWithRendering(t *testing.T) {
 	}
 	out := filepath.Join(dir, "out")
 	r = briefing(t, "-dossier", path, "-out", out, "-q")
-	if got, want := files(t, out), []string{"kz-2022-01.en.xlsx", "kz-2022-01.fr.xlsx"}; r.code != 1 || !slices.Equal(got, want) {
+	// The pages and workbooks, which need no font, are written.
+	if got, want := files(t, out), []string{"kz-2022-01.en.html", "kz-2022-01.en.xlsx", "kz-2022-01.fr-en.parallel.html", "kz-2022-01.fr.html", "kz-2022-01.fr.xlsx"}; r.code != 1 || !slices.Equal(got, want) {
 		t.Errorf("pack: exit %d, files %v; want 1 and %v\n%s", r.code, got, want, r.stderr)
 	}
-	if !strings.HasSuffix(r.stderr, "briefing: 3 of 5 files not written\n") {
+	if !strings.HasSuffix(r.stderr, "briefing: 3 of 8 files not written\n") {
 		t.Errorf("pack: stderr %s", r.stderr)
 	}
 }
@@ -326,5 +330,29 @@ func TestOmitFlag(t *testing.T) {
 	r = briefing(t, "-omit", "maps", "-out", out)
 	if r.code != 2 || !strings.Contains(r.stderr, `-omit "maps": want parts among background, sections, notes, figures, map, bibliography, errata`) {
 		t.Errorf("exit %d, stderr %s", r.code, r.stderr)
+	}
+}
+
+// TestFormatHTML writes the HTML pages alone, a focused briefing in each
+// edition: named as the PDFs would be, each a whole page.
+func TestFormatHTML(t *testing.T) {
+	out := t.TempDir()
+	r := briefing(t, "-q", "-format", "html", "-place", "Almaty", "-from", "2022-01-04", "-to", "2022-01-07", "-edition", "sequential", "-out", out)
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	name := "kz-2022-01-almaty-from-2022-01-04-to-2022-01-07.fr-en.sequential.html"
+	if got := files(t, out); !slices.Equal(got, []string{name}) {
+		t.Fatalf("files %v; want [%s]", got, name)
+	}
+	data, err := os.ReadFile(filepath.Join(out, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(data, []byte("<!DOCTYPE html>\n<html lang=\"fr\">")) || !bytes.Contains(data, []byte(`<section class="cb-part" id="en-part" lang="en">`)) {
+		t.Errorf("%s is not the sequential page", name)
+	}
+	if !strings.Contains(r.stdout, "wrote "+filepath.Join(out, name)+" (") || !strings.Contains(r.stdout, " notes, ") {
+		t.Errorf("stdout: %s", r.stdout)
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/coibrief/coibrief/examples/kazakhstan"
+	"github.com/coibrief/coibrief/export/html"
 	"github.com/coibrief/coibrief/export/pdf"
 	"github.com/coibrief/coibrief/export/xlsx"
 	"github.com/coibrief/coibrief/model"
@@ -59,10 +60,11 @@ type config struct {
 
 const usageText = `usage: briefing [flags]
 
-Writes the briefings of a dossier — PDF notes and Excel workbooks of its
-figures — into an output directory. With no flags: the complete pack of the
-embedded Kazakhstan January 2022 dossier (French, English and parallel
-PDFs, and a workbook per language) in ./out.
+Writes the briefings of a dossier — PDF notes, the same as HTML pages, and
+Excel workbooks of its figures — into an output directory. With no flags:
+the complete pack of the embedded Kazakhstan January 2022 dossier (French,
+English and parallel PDFs and HTML pages, and a workbook per language) in
+./out.
 
 Flags:
 `
@@ -72,12 +74,12 @@ func (c *config) flags(stderr io.Writer) *flag.FlagSet {
 	fs.SetOutput(stderr)
 	fs.StringVar(&c.dossier, "dossier", "", "dossier `file` in JSON (default: the embedded Kazakhstan dossier)\ne.g. -dossier crisis.json")
 	fs.StringVar(&c.lang, "lang", "", "`languages` of the briefings: one, or two joined by + (default: the dossier's, e.g. fr+en)\ne.g. -lang en")
-	fs.StringVar(&c.edition, "edition", "", "PDF `edition`: single (one PDF per language), parallel (two languages side by side)\nor sequential (one language, then the other); default: single and, with two languages, parallel\ne.g. -edition parallel")
+	fs.StringVar(&c.edition, "edition", "", "`edition` of the PDFs and pages: single (one per language), parallel (two languages side by side)\nor sequential (one language, then the other); default: single and, with two languages, parallel\ne.g. -edition parallel")
 	fs.StringVar(&c.place, "place", "", "keep the entries about this `place` (a city, or a region with its cities), in any spelling\nor alias: Shymkent, Chymkent and Шымкент all work\ne.g. -place Almaty")
 	fs.StringVar(&c.from, "from", "", "keep the entries on or after this `date` (YYYY-MM-DD)\ne.g. -from 2022-01-04")
 	fs.StringVar(&c.to, "to", "", "keep the entries on or before this `date` (YYYY-MM-DD)\ne.g. -to 2022-01-07")
 	fs.StringVar(&c.kind, "kind", "", "keep the entries of these event `kinds`, comma-separated (riot, lethal-force, arrests, …)\ne.g. -kind lethal-force,arrests")
-	fs.StringVar(&c.format, "format", "all", "what to write: `pdf`, xlsx or all\ne.g. -format pdf")
+	fs.StringVar(&c.format, "format", "all", "what to write: `pdf`, html (one self-contained page per PDF), xlsx or all\ne.g. -format html")
 	fs.StringVar(&c.out, "out", "out", "output `directory`, created when missing\ne.g. -out /tmp/pack")
 	fs.StringVar(&c.omit, "omit", "", "leave these `parts` out of the briefings, comma-separated: background, sections, notes,\nfigures, map, bibliography, errata\ne.g. -omit map,errata")
 	fs.StringVar(&c.fonts, "fonts", "", "also set text in the TrueType and OpenType fonts (collections too) of this `directory`\nand its subdirectories, for the scripts the built-in fonts lack (Chinese, Devanagari, Ethiopic…)\ne.g. -fonts /usr/share/fonts")
@@ -158,9 +160,10 @@ func (c *config) run(s *session, stdout, stderr io.Writer) error {
 		return usagef("-out %q: want the directory to write into, e.g. -out /tmp/pack", c.out)
 	}
 	format := c.format
-	if format != "pdf" && format != "xlsx" && format != "all" {
-		return usagef("-format %q: want pdf, xlsx or all", format)
+	if format != "pdf" && format != "html" && format != "xlsx" && format != "all" {
+		return usagef("-format %q: want pdf, html, xlsx or all", format)
 	}
+	writes := func(f string) bool { return format == f || format == "all" }
 	var edition *pdf.Edition
 	if c.edition != "" {
 		e, err := pdf.ParseEdition(c.edition)
@@ -274,7 +277,7 @@ func (c *config) run(s *session, stdout, stderr io.Writer) error {
 	// the workbooks still are.
 	more := report.Validate(d, ropt)
 	var pdfIssues model.Issues
-	if format != "xlsx" || c.validate {
+	if writes("pdf") || c.validate {
 		pdfIssues = checkPDF(d, langs, fonts)
 		more = append(more, pdfIssues...)
 	}
@@ -292,7 +295,7 @@ func (c *config) run(s *session, stdout, stderr io.Writer) error {
 		}
 	}
 	nerr, nwarn := issues.Count()
-	if c.validate && nerr == 0 && format != "pdf" {
+	if c.validate && nerr == 0 && writes("xlsx") {
 		// Cells longer than a workbook allows are split: say so now.
 		if doc, err := report.Build(d, ropt); err == nil {
 			for _, tag := range langs {
@@ -352,7 +355,7 @@ func (c *config) run(s *session, stdout, stderr io.Writer) error {
 	// bytes), and the session writes only inside the output directory.
 	base := d.ID + filterSuffix(filter, d)
 	var jobs []job
-	if format != "xlsx" {
+	if writes("pdf") || writes("html") {
 		var eds []pdf.Options
 		switch {
 		case edition == nil:
@@ -369,13 +372,19 @@ func (c *config) run(s *session, stdout, stderr io.Writer) error {
 		default:
 			eds = append(eds, pdf.Options{Edition: *edition, Fonts: fonts})
 		}
-		for _, o := range eds {
-			o.Paper = paper
-			ext := "." + o.Language.String() + ".pdf"
+		// An HTML page per PDF, named as it is.
+		stem := func(o pdf.Options) string {
 			if o.Edition != pdf.Single {
-				ext = "." + langs[0].String() + "-" + langs[1].String() + "." + o.Edition.String() + ".pdf"
+				return "." + langs[0].String() + "-" + langs[1].String() + "." + o.Edition.String()
 			}
-			jobs = append(jobs, job{name: report.FileName(base, ext), render: func(w io.Writer) (string, error) {
+			return "." + o.Language.String()
+		}
+		for _, o := range eds {
+			if !writes("pdf") {
+				break
+			}
+			o.Paper = paper
+			jobs = append(jobs, job{name: report.FileName(base, stem(o)+".pdf"), render: func(w io.Writer) (string, error) {
 				if pdfProblem != "" {
 					return "", errors.New(pdfProblem)
 				}
@@ -383,8 +392,18 @@ func (c *config) run(s *session, stdout, stderr io.Writer) error {
 				return fmt.Sprintf("%d pages", info.Pages), err
 			}})
 		}
+		for _, o := range eds {
+			if !writes("html") {
+				break
+			}
+			ho := html.Options{Edition: html.Edition(o.Edition), Language: o.Language}
+			jobs = append(jobs, job{name: report.FileName(base, stem(o)+".html"), render: func(w io.Writer) (string, error) {
+				info, err := html.Write(w, doc, ho)
+				return fmt.Sprintf("%d notes", info.Footnotes), err
+			}})
+		}
 	}
-	if format != "pdf" {
+	if writes("xlsx") {
 		figures := 0
 		if doc.Figures != nil {
 			figures = doc.Figures.Count
