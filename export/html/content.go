@@ -237,6 +237,11 @@ func (b *builder) section(s *report.Section) {
 		}
 		b.section(sub)
 	}
+	if len(s.Sections) == 0 {
+		// The notes of a day or a section without subsections follow it,
+		// close to their calls.
+		b.flushNotes()
+	}
 	b.w("</section>\n")
 }
 
@@ -304,8 +309,8 @@ func (b *builder) statement(p *report.Paragraph, l int, first bool) {
 // callID is the id of the first call of a footnote: "call-fn-12".
 func callID(fn *report.Footnote) string { return "call-" + fn.Anchor }
 
-// flushNotes writes the notes called in the section just written, as a
-// numbered list after it: each note's number is a link back to its call.
+// flushNotes writes the notes called since the last notes were written,
+// as a numbered list: each note's number is a link back to its call.
 func (b *builder) flushNotes() {
 	if len(b.notes) == 0 {
 		return
