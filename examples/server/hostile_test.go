@@ -126,7 +126,9 @@ func TestHostile(t *testing.T) {
 	}
 }
 
-func itoa3(n int) string { return string([]byte{byte('0' + n/100), byte('0' + n/10%10), byte('0' + n%10)}) }
+func itoa3(n int) string {
+	return string([]byte{byte('0' + n/100), byte('0' + n/10%10), byte('0' + n%10)})
+}
 
 func excerpt(s string) string {
 	if i := strings.Index(s, "<main"); i >= 0 {
