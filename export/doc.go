@@ -5,11 +5,15 @@
 // format agrees.
 //
 //   - export/pdf writes PDF briefing notes (go-pdf/fpdf);
+//   - export/html writes the same briefing as an HTML page or fragment,
+//     with its chart and map as inline SVG laid out as the PDF's;
 //   - export/xlsx writes workbooks of the figures (excelize).
 //
 // Each renderer has a Write function taking an io.Writer, the document and
-// an Options struct whose zero value is useful, and a Check function that
-// says, before anything is written, what it could not render. The tests of
+// an Options struct whose zero value is useful; the PDF and workbook
+// renderers have a Check function that says, before anything is written,
+// what they could not render (a page leaves drawing characters to the
+// browser, and has nothing to check). The tests of
 // this package check across renderers that whatever model.Validate,
 // report.Validate and the renderers' checks accept, every renderer
 // writes.
