@@ -50,6 +50,16 @@ func (c *lru) get(key string) (*rendered, bool) {
 	return nil, false
 }
 
+// peek is get without counting a hit or a miss.
+func (c *lru) peek(key string) (*rendered, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.byKey[key]; ok {
+		return e.Value.(*lruEntry).r, true
+	}
+	return nil, false
+}
+
 // add keeps r under key, evicting the least recently used bodies beyond
 // the bound. A body larger than an eighth of the bound is not kept, so
 // that one large workbook does not empty the cache.

@@ -117,6 +117,7 @@ type dossierView struct {
 	Meta                    []string // period, version, last update
 	Summary                 []langText
 	Action, ClearURL        string
+	WholeURL                string // the briefing with no filter: the whole chronology, its map
 	SuggestURL              string
 	Form                    formView
 	Errors                  []errorItem
@@ -257,6 +258,7 @@ func (s *server) dossierView(p *page, ds *dossier, f *focus, loc *locales.Locale
 		DossierTitle: ds.title(tag), TitleLang: tag.String(),
 		Action:     base,
 		ClearURL:   withUI(base, url.Values{}),
+		WholeURL:   withUI(base, url.Values{pLang: {f.lang}}) + "#results",
 		SuggestURL: withUI(base+"/places", url.Values{pLang: {f.langs[0].String()}}),
 		Shown:      f.submitted && doc != nil,
 	}

@@ -500,7 +500,7 @@ func (s *server) cached(ctx context.Context, key string, make func() (*rendered,
 		return b, nil
 	}
 	return s.flight.do(ctx, key, func() (*rendered, error) {
-		if b, ok := s.cache.get(key); ok {
+		if b, ok := s.cache.peek(key); ok {
 			return b, nil
 		}
 		if err := s.limit.acquire(ctx); err != nil {
