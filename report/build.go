@@ -79,6 +79,11 @@ type builder struct {
 	erratumFigures map[model.FigureID]bool // the figures errata name: whether the briefing keeps them
 }
 
+// maxSaid bounds what eachOnce keeps per language: the dates, statuses
+// and kinds of a dossier repeat and stay within it, while the values of
+// a million figures are mostly each their own and are printed again.
+const maxSaid = 1 << 13
+
 // said is what a catalog call returned.
 type said struct {
 	s   string
@@ -172,7 +177,9 @@ func (b *builder) eachOnce(what fieldPath, key any, f func(l *locales.Locale) (s
 		r, ok := b.said[i][key]
 		if !ok {
 			r.s, r.err = f(l)
-			b.said[i][key] = r
+			if len(b.said[i]) < maxSaid {
+				b.said[i][key] = r
+			}
 		}
 		if r.err != nil {
 			b.fail(fmt.Errorf("report: %s: %w", what, r.err))

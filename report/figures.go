@@ -166,13 +166,13 @@ type figureSet struct {
 	claimants  map[string]int32
 	srcNumbers map[model.SourceID]int32
 
-	his         map[FigureRef]float64 // the upper bounds that are not the lower ones
-	statusDates map[FigureRef]day     // when figures were retracted or superseded
+	his         sparse[float64] // the upper bounds that are not the lower ones
+	statusDates sparse[day]     // when figures were retracted or superseded
 }
 
 // hi returns the upper bound of r.
 func (s *figureSet) hi(r FigureRef) float64 {
-	if h, ok := s.his[r]; ok {
+	if h, ok := s.his.get(r); ok {
 		return h
 	}
 	return s.recs[r].lo
@@ -275,17 +275,11 @@ func (s *figureSet) add(index int, it *FigureItem) {
 	lo, hi := f.Bounds()
 	ref := FigureRef(len(s.recs))
 	if hi != lo {
-		if s.his == nil {
-			s.his = map[FigureRef]float64{}
-		}
-		s.his[ref] = hi
+		s.his.add(ref, hi)
 	}
 	sd := dayOf(f.StatusDate)
 	if sd != noDay {
-		if s.statusDates == nil {
-			s.statusDates = map[FigureRef]day{}
-		}
-		s.statusDates[ref] = sd
+		s.statusDates.add(ref, sd)
 	}
 	var fl recFlags
 	if it.Official {
@@ -338,7 +332,8 @@ func (s *figureSet) done() {
 			s.index[r] = s.recs[r].index
 		}
 	}
-	s.recs, s.srcs, s.parts, s.claimants, s.srcNumbers, s.his, s.statusDates = nil, nil, nil, nil, nil, nil, nil
+	s.recs, s.srcs, s.parts, s.claimants, s.srcNumbers = nil, nil, nil, nil, nil
+	s.his, s.statusDates = sparse[float64]{}, sparse[day]{}
 }
 
 // item makes the item of r.
@@ -399,7 +394,9 @@ func (b *builder) figures() {
 	fs := &Figures{set: s}
 	b.doc.Figures = fs
 	if n := d.NumFigures(); n > 0 {
-		s.recs = make([]figRec, 0, n)
+		// Room for the derived totals too, so that adding them does not
+		// copy a million records (see derived).
+		s.recs = make([]figRec, 0, n+n/32+8)
 	}
 	var scope [1]model.PlaceID
 	each := d.EachFigure
@@ -424,7 +421,10 @@ func (b *builder) figures() {
 		b.fail(fmt.Errorf("report: reading figures: %w", err))
 		return
 	}
-	s.recs = slices.Clip(s.recs)
+	if len(s.recs) < cap(s.recs)/2 {
+		// A filter kept few of the figures: give back the rest.
+		s.recs = append(make([]figRec, 0, len(s.recs)+len(s.recs)/32+8), s.recs...)
+	}
 	s.kept = len(s.recs)
 	b.derived(s)
 	fs.Count = len(s.recs)
@@ -658,7 +658,7 @@ func (b *builder) cites(items []*SourceItem) L {
 // secondary summary's 225 + 19 dead). It sorts the candidates to find the
 // groups, so that a million figures take no more than their records.
 func (b *builder) derived(s *figureSet) {
-	var cand []FigureRef
+	cand := make([]FigureRef, 0, len(s.recs))
 	for r := range s.recs {
 		rec := &s.recs[r]
 		if rec.status == model.StatusRetracted || rec.partOf() || rec.qual == model.Range || rec.qual.IsWord() || rec.unit() {
@@ -707,6 +707,7 @@ func (b *builder) derived(s *figureSet) {
 		totals = append(totals, total{first, other, sec})
 	}
 	slices.SortFunc(totals, func(a, c total) int { return cmp.Compare(a.first, c.first) })
+	s.recs = slices.Grow(s.recs, len(totals))
 	for _, t := range totals {
 		other, err := s.item(t.other)
 		if err != nil {
@@ -825,7 +826,7 @@ func (st *standing) at(r FigureRef, date day) bool {
 		return false
 	case date != noDay && f.asOf > date:
 		return false
-	case f.status == model.StatusSuperseded && (date == noDay || !f.hasStatus() || st.s.statusDates[r] <= date):
+	case f.status == model.StatusSuperseded && (date == noDay || !f.hasStatus() || st.s.statusDates.at(r) <= date):
 		return false
 	}
 	u := st.until[r]
@@ -980,3 +981,41 @@ type ContestedTable struct{}
 
 // Chart stands for the series of Document.Figures.
 type Chart struct{}
+
+// sparse holds a value for some of the records, added in the order of
+// their refs: 12 bytes or so a value, where a map takes about 40.
+type sparse[T any] struct {
+	refs []FigureRef
+	vals []T
+}
+
+// add sets the value of r: an append when r follows every ref added
+// before, as the records' refs do.
+func (s *sparse[T]) add(r FigureRef, v T) {
+	i, found := len(s.refs), false
+	if i > 0 && s.refs[i-1] >= r {
+		i, found = slices.BinarySearch(s.refs, r)
+	}
+	if found {
+		s.vals[i] = v
+		return
+	}
+	s.refs = slices.Insert(s.refs, i, r)
+	s.vals = slices.Insert(s.vals, i, v)
+}
+
+// get returns the value of r, if it has one.
+func (s *sparse[T]) get(r FigureRef) (T, bool) {
+	i, ok := slices.BinarySearch(s.refs, r)
+	if !ok {
+		var zero T
+		return zero, false
+	}
+	return s.vals[i], true
+}
+
+// at returns the value of r, or the zero value.
+func (s *sparse[T]) at(r FigureRef) T {
+	v, _ := s.get(r)
+	return v
+}
