@@ -2,12 +2,14 @@ package main
 
 import (
 	"context"
+	"flag"
 	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -405,4 +407,40 @@ func TestBrowserAxe(t *testing.T) {
 		}
 	}
 	console.check(t, "status of 400 (Bad Request) "+ts.URL+"/d/kz-2022-01?place=Almati", "status of 404 (Not Found) "+ts.URL+"/d/nope")
+}
+
+var docs = flag.Bool("docs", false, "write the screenshots of the README (docs/server-*.png)")
+
+// TestDocs writes the README's pictures of the web app: the dossier's page
+// and a focused briefing, as Chromium shows them.
+//
+//	go test ./examples/server -run TestDocs -docs
+func TestDocs(t *testing.T) {
+	if !*docs {
+		t.Skip("-docs not given")
+	}
+	_, ts, _ := newTest(t, config{})
+	ctx, _ := chromium(t)
+	shots := []struct{ path, file, at string }{
+		{"/d/kz-2022-01", "server-dossier.png", "main"},
+		{almaty, "server-briefing.png", ".cb-chronology"},
+	}
+	for _, s := range shots {
+		if err := chromedp.Do(ctx,
+			chromedp.EmulateViewport(1100, 1500),
+			chromedp.Navigate(ts.URL+s.path),
+			chromedp.WaitVisible(chromedp.CSS(`main`)),
+			chromedp.Evaluate[chromedp.Void](`document.querySelector(`+strconv.Quote(s.at)+`).scrollIntoView({block: "start"})`),
+			chromedp.Sleep(300*time.Millisecond),
+		); err != nil {
+			t.Fatal(err)
+		}
+		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join("..", "..", "docs", s.file), png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
