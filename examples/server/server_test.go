@@ -161,6 +161,15 @@ func TestFocusedBriefing(t *testing.T) {
 	if !strings.Contains(body, "Human Rights Watch") {
 		t.Error("no footnote cites Human Rights Watch")
 	}
+	// The map, inline.
+	if !strings.Contains(body, `class="cb-section cb-map"`) || !strings.Contains(body, "<svg") {
+		t.Error("the focused briefing has no map drawn in the page")
+	}
+	for _, bad := range []string{"<script>", " style=", "<style"} {
+		if strings.Contains(body, bad) {
+			t.Errorf("the page holds %q, which the policy forbids", bad)
+		}
+	}
 	// The form keeps what was asked; the downloads ask for the same.
 	for _, want := range []string{`value="Алматы"`, `value="2022-01-04"`, `value="2022-01-07"`,
 		`href="/d/kz-2022-01/pdf?edition=single&amp;from=2022-01-04&amp;lang=en&amp;place=%D0%90%D0%BB%D0%BC%D0%B0%D1%82%D1%8B&amp;to=2022-01-07"`} {
