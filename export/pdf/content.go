@@ -120,22 +120,13 @@ func (b *builder) bi(l report.L) string {
 // items. indent shifts the text right; hang draws a bullet or label in the
 // indent of the first line.
 func (b *builder) block(runs [][]run, indent, lead float64, justify bool, where string, hang string) []*item {
-	var lines [][]line
-	n := 0
-	for i, c := range b.cols {
-		ws := b.m.words(runs[i], where)
-		ls := b.m.wrap(ws, c.w-indent, lead, justify, where)
-		lines = append(lines, ls)
-		n = max(n, len(ls))
-	}
+	lo := b.layOut(runs, indent, lead, justify, where)
 	var out []*item
-	for k := range n {
+	for k := range lo.left {
 		it := &item{}
-		var row []*line
 		for i := range b.cols {
-			if k < len(lines[i]) {
-				l := &lines[i][k]
-				row = append(row, l)
+			if k < len(lo.lines[i]) {
+				l := &lo.lines[i][k]
 				it.h = max(it.h, l.height)
 				for _, id := range l.notes {
 					key := b.noteKey(id)
@@ -143,26 +134,78 @@ func (b *builder) block(runs [][]run, indent, lead float64, justify bool, where 
 						it.notes = append(it.notes, key)
 					}
 				}
-			} else {
-				row = append(row, nil)
 			}
 		}
 		cols := b.cols
 		first := k == 0
 		it.draw = func(d *drawer, y float64) {
-			for i, l := range row {
-				if l == nil {
-					continue
-				}
+			lo.row(k, func(i int, l *line) {
 				d.line(l, cols[i].x+indent, y)
 				if first && hang != "" {
 					d.text(cols[i].x+indent-3.2, y+l.ascent, hang, stBody)
 				}
-			}
+			})
 		}
 		out = append(out, b.add(it))
 	}
+	lo.lines = nil
 	return out
+}
+
+// laidOut is a block of text in each column, laid out in lines when
+// needed: once when the block is added, for the height and footnotes of
+// each line, and again when the first of its lines is drawn, after the
+// pages are made. Its lines are dropped as soon as the last one is drawn.
+// In between it holds its runs, not the measured words and lines of every
+// block still to draw, which held most of a long briefing's memory (100
+// MB of 200 at 10,000 events). Laying a block out is deterministic, so
+// the lines drawn are the lines measured.
+type laidOut struct {
+	m       *measurer
+	runs    [][]run
+	widths  []float64
+	lead    float64
+	justify bool
+	where   string
+	lines   [][]line // per column, nil between the layouts
+	left    int      // rows not drawn yet
+}
+
+// layOut lays runs out, one run list per column of the pass, indent
+// millimetres from the left of each column.
+func (b *builder) layOut(runs [][]run, indent, lead float64, justify bool, where string) *laidOut {
+	lo := &laidOut{m: &b.m, runs: runs, lead: lead, justify: justify, where: where}
+	for _, c := range b.cols {
+		lo.widths = append(lo.widths, c.w-indent)
+	}
+	lo.layout()
+	for _, ls := range lo.lines {
+		lo.left = max(lo.left, len(ls))
+	}
+	return lo
+}
+
+func (lo *laidOut) layout() {
+	lo.lines = make([][]line, len(lo.runs))
+	for i := range lo.runs {
+		lo.lines[i] = lo.m.wrap(lo.m.words(lo.runs[i], lo.where), lo.widths[i], lo.lead, lo.justify, lo.where)
+	}
+}
+
+// row calls f with the line of row k in each column that has one, laying
+// the block out again first if need be.
+func (lo *laidOut) row(k int, f func(col int, l *line)) {
+	if lo.lines == nil {
+		lo.layout()
+	}
+	for i := range lo.lines {
+		if k < len(lo.lines[i]) {
+			f(i, &lo.lines[i][k])
+		}
+	}
+	if lo.left--; lo.left <= 0 {
+		lo.lines = nil
+	}
 }
 
 func contains(s []int, v int) bool {
@@ -299,35 +342,22 @@ func (b *builder) footnote(fn *report.Footnote) {
 		}
 		return rs
 	})
-	var lines [][]line
-	n := 0
-	for i, c := range b.cols {
-		ls := b.m.wrap(b.m.words(runs[i], fmt.Sprintf("footnote %d", fn.Number)), c.w, leadNote, true, fmt.Sprintf("footnote %d", fn.Number))
-		lines = append(lines, ls)
-		n = max(n, len(ls))
-	}
+	lo := b.layOut(runs, 0, leadNote, true, fmt.Sprintf("footnote %d", fn.Number))
 	var out []noteLine
 	cols := b.cols
-	for k := range n {
+	for k := range lo.left {
 		nl := noteLine{first: k == 0}
-		var row []*line
 		for i := range cols {
-			if k < len(lines[i]) {
-				row = append(row, &lines[i][k])
-				nl.h = max(nl.h, lines[i][k].height)
-			} else {
-				row = append(row, nil)
+			if k < len(lo.lines[i]) {
+				nl.h = max(nl.h, lo.lines[i][k].height)
 			}
 		}
 		nl.draw = func(d *drawer, y float64) {
-			for i, l := range row {
-				if l != nil {
-					d.line(l, cols[i].x, y)
-				}
-			}
+			lo.row(k, func(i int, l *line) { d.line(l, cols[i].x, y) })
 		}
 		out = append(out, nl)
 	}
+	lo.lines = nil
 	b.notes[key] = out
 }
 

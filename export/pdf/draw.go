@@ -87,7 +87,7 @@ type span struct {
 // style, link, URL or footnote.
 func (s *span) joins(p *piece) bool {
 	q := s.first
-	return q != nil && p.st == q.st && p.url == q.url && p.link == q.link && p.note == q.note
+	return q != nil && sameRun(p.at, q.at)
 }
 
 // line draws a laid-out line with its top at y, starting at x. Each span
@@ -132,7 +132,7 @@ func (d *drawer) line(l *line, x, y float64) {
 				s = span{x: cx, first: p}
 			default:
 				cx += w.space + extra
-				if s.joins(p) && w.space == d.space(p.st) {
+				if s.joins(p) && w.space == d.space(p.at.st) {
 					d.buf = append(d.buf, ' ')
 					s.width += w.space
 					s.gaps++
@@ -156,7 +156,7 @@ func (d *drawer) drawSpan(s *span, l *line, y, base, extra float64) {
 	if p == nil {
 		return
 	}
-	d.setStyle(p.st)
+	d.setStyle(p.at.st)
 	var text string
 	if len(d.buf) == len(p.text) {
 		text = p.text // a span of one piece: no need to copy it
@@ -175,16 +175,16 @@ func (d *drawer) drawSpan(s *span, l *line, y, base, extra float64) {
 		w += extra * float64(s.gaps)
 		cm := d.f.GetCellMargin()
 		_, fs := d.f.GetFontSize()
-		d.f.SetXY(s.x-cm, base-p.st.rise*ptToMM-0.3*fs)
+		d.f.SetXY(s.x-cm, base-p.at.st.rise*ptToMM-0.3*fs)
 		d.f.CellFormat(w+2*cm, 0, text, "", 0, "J", false, 0, "")
 	} else {
-		d.f.Text(s.x, base-p.st.rise*ptToMM, text)
+		d.f.Text(s.x, base-p.at.st.rise*ptToMM, text)
 	}
-	if p.url != "" {
-		d.f.LinkString(s.x, y, w, l.height, p.url)
+	if p.at.url != "" {
+		d.f.LinkString(s.x, y, w, l.height, p.at.url)
 	}
-	if p.link != 0 {
-		d.f.Link(s.x, y, w, l.height, p.link)
+	if p.at.link != 0 {
+		d.f.Link(s.x, y, w, l.height, p.at.link)
 	}
 }
 

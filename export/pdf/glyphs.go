@@ -55,12 +55,12 @@ func (l *line) fitGlyphs() {
 			if p.sh == nil {
 				continue
 			}
-			s := p.st.size / p.sh.sf.upem * ptToMM
-			if top := p.sh.top*s + p.st.rise*ptToMM; top > l.ascent {
+			s := p.at.st.size / p.sh.sf.upem * ptToMM
+			if top := p.sh.top*s + p.at.st.rise*ptToMM; top > l.ascent {
 				l.height += top - l.ascent
 				l.ascent = top
 			}
-			if bottom := p.sh.bottom*s - p.st.rise*ptToMM; bottom > l.height-l.ascent {
+			if bottom := p.sh.bottom*s - p.at.st.rise*ptToMM; bottom > l.height-l.ascent {
 				l.height = l.ascent + bottom
 			}
 		}
@@ -93,14 +93,14 @@ func (d *drawer) complexLine(l *line, x, y, extra float64) {
 		if p.sh != nil {
 			d.shaped(p, cx, base)
 		} else {
-			d.setStyle(p.st)
-			d.f.Text(cx, base-p.st.rise*ptToMM, visible(p.text))
+			d.setStyle(p.at.st)
+			d.f.Text(cx, base-p.at.st.rise*ptToMM, visible(p.text))
 		}
-		if p.url != "" {
-			d.f.LinkString(cx, y, p.width, l.height, p.url)
+		if p.at.url != "" {
+			d.f.LinkString(cx, y, p.width, l.height, p.at.url)
 		}
-		if p.link != 0 {
-			d.f.Link(cx, y, p.width, l.height, p.link)
+		if p.at.link != 0 {
+			d.f.Link(cx, y, p.width, l.height, p.at.link)
 		}
 		cx += p.width
 	}
@@ -126,7 +126,7 @@ func (d *drawer) shaped(p *piece, x, base float64) {
 		d.k = d.f.GetConversionRatio()
 		_, d.ph = d.f.GetPageSize()
 	}
-	st := p.st
+	st := p.at.st
 	s := st.size / sh.sf.upem // points per font unit
 	hs := st.hscale
 	if hs == 0 {
@@ -187,15 +187,15 @@ func (d *drawer) shaped(p *piece, x, base float64) {
 // joiner, which are part of how Persian and Indic words are spelt.
 func (d *drawer) invisible(p *piece, x, base float64) {
 	sh := p.sh
-	st := style{face: p.st.face, size: p.st.size, color: p.st.color, hscale: d.hscale}
+	st := style{face: p.at.st.face, size: p.at.st.size, color: p.at.st.color, hscale: d.hscale}
 	d.setStyle(st)
 	d.f.RawWriteStr("3 Tr")
-	hs := p.st.hscale
+	hs := p.at.st.hscale
 	if hs == 0 {
 		hs = 1
 	}
-	scale := p.st.size / sh.sf.upem * ptToMM * hs // mm per font unit
-	y := base - p.st.rise*ptToMM
+	scale := p.at.st.size / sh.sf.upem * ptToMM * hs // mm per font unit
+	y := base - p.at.st.rise*ptToMM
 	pen := 0.0
 	for i := 0; i < len(sh.glyphs); {
 		g := sh.glyphs[i]

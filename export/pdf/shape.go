@@ -416,13 +416,13 @@ func (m *measurer) addPieces(w *word, r *run, text []rune, levels []uint8, i, j 
 // shaper otherwise.
 func (m *measurer) addPiece(w *word, r *run, text []rune, k, e int, level uint8, sc tlang.Script, fi int) {
 	ts := m.typesetter()
-	p := piece{text: string(text[k:e]), st: r.st, url: r.url, link: r.link, note: r.note, level: level}
+	p := piece{text: string(text[k:e]), at: r, level: level}
 	if fi == 0 && level%2 == 0 {
-		if wd, ok := fonts[r.st.face].width(p.text, p.st.size); ok {
+		if wd, ok := fonts[r.st.face].width(p.text, p.at.st.size); ok {
 			p.width = wd * ptToMM
 			w.width += p.width
 			if n := len(w.pieces); n > 0 {
-				if q := &w.pieces[n-1]; q.sh == nil && q.level == level && q.st == p.st && q.url == p.url && q.link == p.link && q.note == p.note {
+				if q := &w.pieces[n-1]; q.sh == nil && q.level == level && sameRun(q.at, p.at) {
 					// the same run set by fpdf, cut by a change of script
 					q.text += p.text
 					q.width += p.width
@@ -435,7 +435,7 @@ func (m *measurer) addPiece(w *word, r *run, text []rune, k, e int, level uint8,
 	}
 	p.sh = ts.shape(text, k, e, level%2 == 1, sc, r.lang, ts.chains[r.st.face][fi])
 	if p.sh != nil {
-		p.width = p.sh.adv * p.st.size / p.sh.sf.upem * ptToMM
+		p.width = p.sh.adv * p.at.st.size / p.sh.sf.upem * ptToMM
 	}
 	w.pieces = append(w.pieces, p)
 	w.width += p.width
@@ -602,7 +602,7 @@ func (m *measurer) lineOf(s string, st style, where string) *line {
 // and one that grows too wide gives back clusters.
 func (m *measurer) cutShaped(p piece, first, rest float64) []piece {
 	sh := p.sh
-	scale := p.st.size / sh.sf.upem * ptToMM
+	scale := p.at.st.size / sh.sf.upem * ptToMM
 	// the width of each cluster, by its first character, in logical order
 	widths := map[int32]float64{}
 	var starts []int32
@@ -649,7 +649,7 @@ func (m *measurer) part(p piece, i, j int) piece {
 	q := p
 	q.text = string(sh.runes)
 	q.sh = &sh
-	q.width = sh.adv * p.st.size / sh.sf.upem * ptToMM
+	q.width = sh.adv * p.at.st.size / sh.sf.upem * ptToMM
 	return q
 }
 

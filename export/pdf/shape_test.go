@@ -251,7 +251,7 @@ func TestComplexParagraph(t *testing.T) {
 				for _, g := range p.sh.glyphs {
 					adv += float64(g.adv)
 				}
-				if want := adv * p.st.size / p.sh.sf.upem * ptToMM; p.width != want {
+				if want := adv * p.at.st.size / p.sh.sf.upem * ptToMM; p.width != want {
 					t.Errorf("%q is %v mm wide; its advances make %v", p.text, p.width, want)
 				}
 			}

@@ -51,14 +51,20 @@ type run struct {
 // cannot set alone (see complexWords), the part of one bidirectional
 // level, script and font.
 type piece struct {
-	text  string
-	st    style
-	url   string
-	link  int
-	note  int
+	text string
+	// at is the run the piece is part of, for its style, link and
+	// footnote (not its text): the pieces of a run share them, where a
+	// copy in each took 112 bytes a piece instead of 48.
+	at    *run
 	width float64 // mm
 	sh    *shaped // the glyphs when the shaper sets it, nil when fpdf does
 	level uint8   // bidirectional embedding level: even left to right, odd right to left
+}
+
+// sameRun reports whether pieces of a and b are set alike and link to
+// the same place.
+func sameRun(a, b *run) bool {
+	return a == b || a.st == b.st && a.url == b.url && a.link == b.link && a.note == b.note
 }
 
 // word is what lies between two breakable spaces, or a line break.
@@ -220,7 +226,8 @@ func (m *measurer) words(runs []run, where string) []word {
 	start := 0 // of cur's pieces in pieces
 	pendingSpace := false
 	var spaceStyle style
-	for _, r := range runs {
+	for ri := range runs {
+		r := &runs[ri]
 		text := r.text
 		for {
 			at, size, brk := nextSpace(text)
@@ -240,7 +247,7 @@ func (m *measurer) words(runs []run, where string) []word {
 					return m.complexWords(runs, where)
 				}
 				w *= ptToMM
-				pieces = append(pieces, piece{text: p, st: r.st, url: r.url, link: r.link, note: r.note, width: w})
+				pieces = append(pieces, piece{text: p, at: r, width: w})
 				cur.width += w
 			}
 			if at < 0 {
@@ -331,13 +338,13 @@ func (m *measurer) wrap(ws []word, maxWidth, lead float64, justify bool, where s
 				l.complex = true
 			}
 			for _, p := range w.pieces {
-				h := p.st.size * lead * ptToMM
+				h := p.at.st.size * lead * ptToMM
 				if h > l.height {
 					l.height = h
-					l.ascent = h - (lead-1)/2*p.st.size*ptToMM - 0.22*p.st.size*ptToMM
+					l.ascent = h - (lead-1)/2*p.at.st.size*ptToMM - 0.22*p.at.st.size*ptToMM
 				}
-				if p.note > 0 && (len(l.notes) == 0 || l.notes[len(l.notes)-1] != p.note) {
-					l.notes = append(l.notes, p.note)
+				if p.at.note > 0 && (len(l.notes) == 0 || l.notes[len(l.notes)-1] != p.at.note) {
+					l.notes = append(l.notes, p.at.note)
 				}
 				if p.sh != nil || p.level > 0 {
 					l.complex = true
@@ -393,7 +400,7 @@ func (m *measurer) split(w word, first, rest float64, where string) []word {
 				end, uw, num := n+size, 0.0, false
 				if n >= long {
 					if k := numberEnd(text, n); k > end {
-						uw = m.measure(text[n:k], p.st, where)
+						uw = m.measure(text[n:k], p.at.st, where)
 						if uw*minScale <= rest {
 							end, num = k, true
 						} else {
@@ -402,7 +409,7 @@ func (m *measurer) split(w word, first, rest float64, where string) []word {
 					}
 				}
 				if !num {
-					uw = m.runeWidth(r, p.st, where)
+					uw = m.runeWidth(r, p.at.st, where)
 				}
 				if cur.width+width+uw > limit && (n > 0 || num && len(cur.pieces) > 0) {
 					break
@@ -431,7 +438,9 @@ func (m *measurer) split(w word, first, rest float64, where string) []word {
 			q := p
 			q.text, q.width = text[:n], width
 			if scale > 0 {
-				q.st.hscale = scale
+				at := *q.at
+				at.st.hscale = scale
+				q.at = &at
 			}
 			cur.pieces = append(cur.pieces, q)
 			cur.width += width

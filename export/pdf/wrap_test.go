@@ -71,8 +71,8 @@ func TestWrapKeepsNumbers(t *testing.T) {
 						}
 						for _, p := range w.pieces {
 							b.WriteString(p.text)
-							if p.st.hscale != 0 && (p.st.hscale < minScale || p.st.hscale >= 1 || !number.MatchString(p.text)) {
-								t.Errorf("%q at %v mm: %q is condensed to %v", text, width, p.text, p.st.hscale)
+							if p.at.st.hscale != 0 && (p.at.st.hscale < minScale || p.at.st.hscale >= 1 || !number.MatchString(p.text)) {
+								t.Errorf("%q at %v mm: %q is condensed to %v", text, width, p.text, p.at.st.hscale)
 							}
 						}
 					}
