@@ -1,6 +1,8 @@
 package model
 
 import (
+	"bytes"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"strconv"
@@ -322,6 +324,34 @@ func (s *scanner) key() ([]byte, mark, error) {
 	return s.keyBuf, at, nil
 }
 
+// plainByte tells the bytes a string holds as they are: not a quote, a
+// backslash or a control character.
+var plainByte = func() (t [256]bool) {
+	for c := 0x20; c < 256; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+// hasControl reports whether b holds a byte below 0x20, eight bytes at a
+// time.
+func hasControl(b []byte) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for len(b) >= 8 {
+		x := binary.LittleEndian.Uint64(b)
+		if (x-0x20*ones)&^x&highs != 0 {
+			return true
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c < 0x20 {
+			return true
+		}
+	}
+	return false
+}
+
 // str reads a string whose opening quote is the next byte, and returns it
 // unescaped. A byte of invalid UTF-8 and an unpaired surrogate escape are
 // errors, where encoding/json replaces them by U+FFFD. The bytes are valid
@@ -332,16 +362,13 @@ func (s *scanner) str() ([]byte, error) {
 	at := s.mark()
 	s.i++ // the opening quote
 	start := s.i
-	// Fast path: a string with no escapes and no multi-byte characters,
-	// wholly in the buffer.
-	for j := start; j < s.n; j++ {
-		c := s.buf[j]
-		if c == '"' {
-			s.i = j + 1
-			return s.buf[start:j], nil
-		}
-		if c == '\\' || c < 0x20 || c >= utf8.RuneSelf {
-			break
+	// Fast path: a string with no escapes, wholly in the buffer, checked
+	// as UTF-8 at once when it has multi-byte characters.
+	if q := bytes.IndexByte(s.buf[start:s.n], '"'); q >= 0 {
+		b := s.buf[start : start+q]
+		if bytes.IndexByte(b, '\\') < 0 && !hasControl(b) && utf8.Valid(b) {
+			s.i = start + q + 1
+			return b, nil
 		}
 	}
 	out := s.scratch[:0]
@@ -368,12 +395,24 @@ func (s *scanner) str() ([]byte, error) {
 			return nil, s.syntaxError("in string literal")
 		case c < utf8.RuneSelf:
 			j := s.i + 1
-			for j < s.n && s.buf[j] >= 0x20 && s.buf[j] < utf8.RuneSelf && s.buf[j] != '"' && s.buf[j] != '\\' {
+			for j < s.n && plainByte[s.buf[j]] && s.buf[j] < utf8.RuneSelf {
 				j++
 			}
 			out = append(out, s.buf[s.i:j]...)
 			s.i = j
 		default:
+			// multi-byte characters, checked at once when they end
+			// within the buffer, one by one otherwise and to say where
+			// one is not valid
+			j := s.i + 1
+			for j < s.n && s.buf[j] >= utf8.RuneSelf {
+				j++
+			}
+			if j < s.n && utf8.Valid(s.buf[s.i:j]) {
+				out = append(out, s.buf[s.i:j]...)
+				s.i = j
+				continue
+			}
 			if !utf8.FullRune(s.buf[s.i:s.n]) {
 				s.ensure(utf8.UTFMax)
 				if !utf8.FullRune(s.buf[s.i:s.n]) && (s.over || s.rerr != nil) {
