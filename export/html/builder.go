@@ -3,6 +3,7 @@ package html
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -236,8 +237,12 @@ func (b *builder) document() {
 	if b.opt.Edition == Sequential {
 		b.cols = b.langs
 	}
-	b.cover()
-	b.contents()
+	if !b.omits(PartCover) {
+		b.cover()
+	}
+	if !b.omits(PartContents) {
+		b.contents()
+	}
 	if b.opt.Edition == Sequential {
 		for _, l := range b.langs {
 			b.cols, b.prefix, b.shift = []int{l}, b.tag(l)+"-", 1
@@ -281,9 +286,15 @@ func (b *builder) joined(l report.L) string {
 	return strings.Join(parts, " / ")
 }
 
+// omits reports whether the options leave part p out of the page.
+func (b *builder) omits(p Part) bool { return slices.Contains(b.opt.Omit, p) }
+
 // body writes every section of the document for the current pass.
 func (b *builder) body() {
 	for _, s := range b.doc.Sections {
+		if s.Kind == report.SectionChronology && b.omits(PartChronology) {
+			continue
+		}
 		b.section(s)
 		b.flushNotes()
 	}

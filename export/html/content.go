@@ -105,17 +105,34 @@ type tocEntry struct {
 // day: the PDF's, without page numbers.
 func (b *builder) contents() {
 	var entries []tocEntry
+	skip := map[string]bool{} // the anchors of the parts left out
+	if b.omits(PartChronology) {
+		for _, s := range b.doc.Sections {
+			if s.Kind == report.SectionChronology {
+				skip[s.Anchor] = true
+				for _, d := range s.Sections {
+					skip[d.Anchor] = true
+				}
+			}
+		}
+	}
 	if b.opt.Edition == Sequential {
 		for _, l := range b.langs {
 			prefix := b.tag(l) + "-"
 			entries = append(entries, tocEntry{level: 1, anchor: prefix + "part", title: repeat(languageName(b.locs[l], b.doc.Languages[l]), len(b.locs))})
 			for _, c := range b.doc.Contents {
+				if skip[c.Anchor] {
+					continue
+				}
 				t := repeat(c.Title[l], len(b.locs))
 				entries = append(entries, tocEntry{level: min(c.Level+1, 2), anchor: prefix + c.Anchor, title: t})
 			}
 		}
 	} else {
 		for _, c := range b.doc.Contents {
+			if skip[c.Anchor] {
+				continue
+			}
 			entries = append(entries, tocEntry{level: c.Level, anchor: c.Anchor, title: c.Title})
 		}
 	}

@@ -36,6 +36,26 @@
 // frame of the A4 PDF and measured in the metrics of the same fonts), the
 // chart's panels and scales come from internal/chartlayout.
 //
+// # Parts
+//
+// What a briefing holds is decided when it is built, as for the PDF and
+// the workbook: a document built with report.Options.Omit has no map,
+// figures or bibliography for any renderer to write. A page can also
+// leave out of itself what the PDF always prints, with Options.Omit: the
+// cover and the table of contents, for a page of the caller's that has
+// its own title and summary (the sections are then headed by <h2>s, and
+// the page has no <h1>), and the chronology, for a page that shows a
+// dossier's figures and map before a reader asks for its events (the
+// map still shows the chronology's places: the document has them). What
+// remains is written byte for byte as in the whole page, with the same
+// ids, so that a link to a part works in both:
+//
+//	doc, err := report.Build(d, report.Options{Omit: []report.Part{report.PartBackground,
+//		report.PartSections, report.PartNotes, report.PartBibliography, report.PartErrata}})
+//	…
+//	_, err = html.Write(w, doc, html.Options{Fragment: true,
+//		Omit: []html.Part{html.PartCover, html.PartContents, html.PartChronology}})
+//
 // # Languages
 //
 // The root element has the language of the edition (its first, for two);

@@ -72,3 +72,43 @@ func ExampleOptions_fragment() {
 	// <article class="cb-briefing cb-single" lang="en">
 	// false true
 }
+
+// A dossier's page shows its figures and map before a reader asks for
+// its events: the briefing is built without the parts the page leaves
+// out, and written without cover, contents and chronology, which the
+// page has, or does not show.
+func ExampleOptions_omit() {
+	d, _, err := kazakhstan.Dossier()
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	doc, err := report.Build(d, report.Options{
+		Languages: []language.Tag{language.English},
+		Omit:      []report.Part{report.PartBackground, report.PartSections, report.PartNotes, report.PartBibliography, report.PartErrata},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	out, _, err := html.Render(doc, html.Options{
+		Fragment: true,
+		Omit:     []html.Part{html.PartCover, html.PartContents, html.PartChronology},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, line := range strings.Split(string(out), "\n") {
+		if strings.HasPrefix(line, "<section") || strings.HasPrefix(line, "<h") {
+			fmt.Println(line)
+		}
+	}
+	// Output:
+	// <section class="cb-section cb-figures" id="key-figures">
+	// <h2>Key figures</h2>
+	// <section class="cb-section cb-figures" id="contested-figures">
+	// <h3>Contested figures</h3>
+	// <section class="cb-section cb-map" id="map">
+	// <h2>Map of protests</h2>
+}

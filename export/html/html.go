@@ -55,6 +55,13 @@ type Options struct {
 	// stylesheet in a <style> element, which needs nothing else: no
 	// script, no font, no image, no link to another file.
 	Fragment bool
+	// Omit leaves parts of the page out, for a page of the caller's that
+	// has its own title or shows only some parts of the briefing:
+	// Omit: []Part{PartCover, PartContents} writes the sections alone,
+	// headed by <h2>s. What a briefing holds is decided when it is built,
+	// as for the PDF: a document built with report.Options.Omit has no
+	// map, figures… to write. The zero value writes every part.
+	Omit []Part
 }
 
 // Info describes a rendered briefing.
@@ -100,6 +107,11 @@ func Render(doc *report.Document, opt Options) (data []byte, info Info, err erro
 	langs, err := editionLanguages(doc, opt)
 	if err != nil {
 		return nil, Info{}, err
+	}
+	for _, p := range opt.Omit {
+		if !p.valid() {
+			return nil, Info{}, fmt.Errorf("html: %w: unknown part %v to omit", ErrOptions, p)
+		}
 	}
 	if err := loadMetrics(); err != nil {
 		return nil, Info{}, fmt.Errorf("html: %w: font metrics: %w", ErrRender, err)
