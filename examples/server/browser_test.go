@@ -52,7 +52,7 @@ func chromium(t *testing.T) (context.Context, *consoleErrors) {
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("lang", "en-US"),
+		chromedp.Flag("lang", "en-US"), // Accept-Language: the English interface; dates are typed in any locale's order (dateOrder)
 		chromedp.WindowSize(1280, 900),
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
@@ -101,12 +101,47 @@ func (c *consoleErrors) check(t *testing.T, expected ...string) {
 	}
 }
 
+// dateOrder returns the order in which the browser's locale writes a
+// date's parts, which its date fields take: month, day, year in en-US;
+// day, month, year in en-GB, fr or de; year, month, day in ja or sv. It
+// asks the browser, before the visit disables scripts, so that the test
+// types as a reader of whatever locale Chromium runs in.
+func dateOrder(t *testing.T, ctx context.Context) []string {
+	t.Helper()
+	order, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`new Intl.DateTimeFormat(navigator.language, {year: "numeric", month: "2-digit", day: "2-digit"}).formatToParts(new Date(2022, 0, 4)).filter(p => p.type !== "literal").map(p => p.type)`))
+	if err != nil {
+		t.Fatalf("the browser's order of dates: %v", err)
+	}
+	if s := slices.Sorted(slices.Values(order)); strings.Join(s, ",") != "day,month,year" {
+		t.Fatalf("the browser's order of dates: %v", order)
+	}
+	return order
+}
+
+// dateKeys returns the keys that type the date iso (YYYY-MM-DD) into a
+// date field whose parts come in order.
+func dateKeys(order []string, iso string) string {
+	var keys string
+	for _, part := range order {
+		switch part {
+		case "year":
+			keys += iso[:4]
+		case "month":
+			keys += iso[5:7]
+		case "day":
+			keys += iso[8:10]
+		}
+	}
+	return keys
+}
+
 // visit is a caseworker's visit: the list, the Kazakhstan dossier,
 // Алматы typed in, 4 to 7 January picked, the form sent; it returns the
 // text of the focused briefing shown, and the text of the PDF downloaded.
 func visit(t *testing.T, ctx context.Context, base string, script bool) (page string, pdfText string) {
 	t.Helper()
 	dir := t.TempDir()
+	order := dateOrder(t, ctx)
 	setup := chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
 		if _, err := chromedp.Call(ctx, emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: !script}); err != nil {
 			return err
@@ -142,14 +177,25 @@ func visit(t *testing.T, ctx context.Context, base string, script bool) (page st
 			t.Errorf("no suggestion for Алматы: %d, %v", n, err)
 		}
 	}
-	// A date field takes the digits in the order of the browser's locale,
-	// en-US: month, day, year.
+	// A date field takes the digits in the order of the browser's
+	// locale, as a reader of that locale types them.
 	for i, step := range []chromedp.Action[chromedp.Void]{
-		chromedp.SendKeys(chromedp.ID(`from`), "01042022"),
-		chromedp.SendKeys(chromedp.ID(`to`), "01072022"),
+		chromedp.SendKeys(chromedp.ID(`from`), dateKeys(order, "2022-01-04")),
+		chromedp.SendKeys(chromedp.ID(`to`), dateKeys(order, "2022-01-07")),
+	} {
+		if err := chromedp.Do(ctx, step); err != nil {
+			t.Fatalf("date step %d: %v", i, err)
+		}
+	}
+	for id, want := range map[string]string{"from": "2022-01-04", "to": "2022-01-07"} {
+		if got, err := chromedp.Run(ctx, chromedp.Value(chromedp.ID(id))); err != nil || got != want {
+			t.Fatalf("the %s field holds %q (%v) after typing %q, in the browser's order %v; want %s", id, got, err, dateKeys(order, want), order, want)
+		}
+	}
+	for i, step := range []chromedp.Action[chromedp.Void]{
 		chromedp.Click(chromedp.CSS(`input[name=lang][value=en]`)),
 		chromedp.Click(chromedp.CSS(`button[type=submit]`)),
-		chromedp.WaitVisible(chromedp.CSS(`.briefing`)),
+		chromedp.WaitVisible(chromedp.CSS(`#results .briefing`)),
 	} {
 		sctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 		err := chromedp.Do(sctx, step)
@@ -168,7 +214,7 @@ func visit(t *testing.T, ctx context.Context, base string, script bool) (page st
 	if err != nil {
 		t.Fatal(err)
 	}
-	shown, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`.briefing`)))
+	shown, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#results .briefing`)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -282,7 +328,7 @@ func TestBrowserNoScript(t *testing.T) {
 	}
 	if err := chromedp.Do(ctx,
 		chromedp.Click(chromedp.CSS(`#errors .choices a`)),
-		chromedp.WaitVisible(chromedp.CSS(`.briefing`)),
+		chromedp.WaitVisible(chromedp.CSS(`#results .briefing`)),
 	); err != nil {
 		t.Fatal(err)
 	}
@@ -423,6 +469,7 @@ func TestDocs(t *testing.T) {
 	ctx, _ := chromium(t)
 	shots := []struct{ path, file, at string }{
 		{"/d/kz-2022-01", "server-dossier.png", "main"},
+		{"/d/kz-2022-01", "server-map.png", "#map"},
 		{almaty, "server-briefing.png", ".cb-chronology"},
 	}
 	for _, s := range shots {

@@ -124,12 +124,8 @@ type dossierView struct {
 	Downloads               []link
 	Shown                   bool
 	Count                   string
-	Fragment                template.HTML // the focused briefing as export/html writes it, when used
-	Key                     []keyRow
-	Contested               []contestedRow
-	Retracted               []figView
-	MapSVG                  template.HTML
-	MapPDF                  string
+	Filters                 [][]langText  // what the focused briefing is narrowed to, in its languages
+	Fragment                template.HTML // the briefing as export/html writes it: its figures and map, or the focused chronology with them
 }
 
 type formView struct {
@@ -155,22 +151,17 @@ type link struct{ Href, Label string }
 
 type cite struct{ Text, Link string }
 
-type keyRow struct {
-	Label                 []langText
-	Official, Independent *figView
-}
-
-type contestedRow struct {
-	Label, Spread []langText
-	Items         []figView
-}
-
-type figView struct {
-	Metric, Value, Claimant, Reported, Cites []langText
-}
-
-// omitted are the parts of a briefing the page does not show.
+// omitted are the parts of a briefing the page does not show: it shows
+// the figures and the map, and the chronology once it is focused.
 var omitted = []report.Part{report.PartBackground, report.PartSections, report.PartNotes, report.PartBibliography, report.PartErrata}
+
+// Parts of the page export/html leaves out: the page has its own title,
+// summary and form, and the PDF and workbook downloads the whole
+// briefing. A dossier's page shows no chronology until it is focused.
+var (
+	pageOmits    = []html.Part{html.PartCover, html.PartContents}
+	dossierOmits = []html.Part{html.PartCover, html.PartContents, html.PartChronology}
+)
 
 func (s *server) dossierPage(w http.ResponseWriter, r *http.Request) {
 	ds := s.lookup(w, r)
@@ -328,12 +319,9 @@ func (s *server) dossierView(p *page, ds *dossier, f *focus, loc *locales.Locale
 		}
 		return v.Encode()
 	}
-	for i, t := range f.langs {
+	for _, t := range f.langs {
 		name := names[slices.Index(ds.langs, t)]
 		view.Downloads = append(view.Downloads, link{Href: base + "/pdf?" + pdfHref(t.String(), "single"), Label: message(loc, locales.AppDownloadPDF, "Language", name)})
-		if i == 0 {
-			view.MapPDF = view.Downloads[0].Href
-		}
 	}
 	if len(f.langs) == 2 {
 		both := message(loc, locales.AppFocusAnd, "First", names[0], "Second", names[1])
@@ -347,49 +335,26 @@ func (s *server) dossierView(p *page, ds *dossier, f *focus, loc *locales.Locale
 		return view, nil
 	}
 
-	langs := doc.Languages
-	figure := func(it *report.FigureItem) *figView {
-		if it == nil {
-			return nil
-		}
-		return &figView{Metric: texts(it.Metric, langs), Value: texts(it.Value, langs), Claimant: texts(it.Claimant, langs), Reported: texts(it.Reported, langs), Cites: texts(it.Cites, langs)}
-	}
-	if fs := doc.Figures; fs != nil {
-		for _, k := range fs.Key {
-			view.Key = append(view.Key, keyRow{Label: texts(k.Label, langs), Official: figure(k.Official), Independent: figure(k.Independent)})
-		}
-		for _, c := range fs.Contested {
-			row := contestedRow{Label: texts(c.Label, langs), Spread: texts(c.Spread, langs)}
-			for _, ref := range c.Figures {
-				if it, err := fs.Item(ref); err == nil {
-					row.Items = append(row.Items, *figure(it))
-				}
-			}
-			view.Contested = append(view.Contested, row)
-		}
-		for _, ref := range fs.Retracted {
-			if it, err := fs.Item(ref); err == nil {
-				view.Retracted = append(view.Retracted, *figure(it))
-			}
-		}
-	}
-	if !view.Shown {
-		return view, nil
-	}
-
-	// The focused briefing, as export/html writes it: its cover with the
-	// filters, the chronology with its footnotes, the figures of the place.
-	entries := 0
-	report.Walk(doc, func(n report.Node, entering bool) (report.WalkStatus, error) {
-		if p, ok := n.(*report.Paragraph); ok && entering && p.Entry != nil {
-			entries++
-		}
-		return report.WalkContinue, nil
-	})
-	view.Count, _ = loc.Plural(locales.CountEntries, entries, nil)
-	o := html.Options{Fragment: true}
-	if len(langs) == 2 {
+	// The briefing as export/html writes it, without the cover and
+	// contents the page stands for: the figures and the map, after the
+	// focused chronology with its footnotes when there is one.
+	o := html.Options{Fragment: true, Omit: dossierOmits}
+	if len(doc.Languages) == 2 {
 		o.Edition = html.Parallel
+	}
+	if view.Shown {
+		o.Omit = pageOmits
+		entries := 0
+		report.Walk(doc, func(n report.Node, entering bool) (report.WalkStatus, error) {
+			if p, ok := n.(*report.Paragraph); ok && entering && p.Entry != nil {
+				entries++
+			}
+			return report.WalkContinue, nil
+		})
+		view.Count, _ = loc.Plural(locales.CountEntries, entries, nil)
+		for _, l := range doc.Filters {
+			view.Filters = append(view.Filters, texts(l, doc.Languages))
+		}
 	}
 	frag, _, err := html.Render(doc, o)
 	if err != nil {

@@ -186,6 +186,76 @@ func TestFocusedBriefing(t *testing.T) {
 	}
 }
 
+// TestDossierPage opens a dossier's page before any question: its
+// summary, its key, contested and retracted figures, the chart and the map
+// drawn in the page, and no chronology yet.
+func TestDossierPage(t *testing.T) {
+	_, ts, _ := newTest(t, config{})
+	resp, body := get(t, ts, "/d/kz-2022-01")
+	if resp.StatusCode != 200 {
+		t.Fatalf("status %d: %s", resp.StatusCode, body)
+	}
+	for _, want := range []string{
+		`<h2 id="summary-h">Summary</h2>`,
+		`class="cb-section cb-figures" id="key-figures"`, `class="cb-table cb-key"`,
+		`class="cb-table cb-retracted-figures"`, `class="cb-table cb-contested"`,
+		`<figure class="cb-chart"`, `class="cb-section cb-map" id="map"`, `class="cb-table cb-places"`,
+		`<a href="/d/kz-2022-01?lang=en#results">Read the whole chronology</a>`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the dossier's page lacks %s", want)
+		}
+	}
+	if n := strings.Count(body, `<svg`); n < 2 {
+		t.Errorf("%d <svg>: want the chart and the map in the page", n)
+	}
+	if strings.Count(body, `role="img"`) < 2 {
+		t.Error("the chart and the map are not images with a text alternative")
+	}
+	for _, unwanted := range []string{"cb-chronology", "cb-note", "cb-cover", "cb-contents", `id="results"`, " style=", "<style", "<script>"} {
+		if strings.Contains(body, unwanted) {
+			t.Errorf("the dossier's page holds %s", unwanted)
+		}
+	}
+	if n := strings.Count(body, "<h1"); n != 1 {
+		t.Errorf("%d <h1>; want the page's alone", n)
+	}
+
+	// Focused, the page shows the chronology first, without the cover and
+	// contents of the PDF, which the downloads keep.
+	_, body = get(t, ts, almaty)
+	results := body[strings.Index(body, `id="results"`):]
+	first := strings.Index(results, `<section class="cb-section`)
+	if first < 0 || !strings.HasPrefix(results[first:], `<section class="cb-section cb-chronology"`) {
+		t.Errorf("the focused briefing does not start with its chronology: %.300s", results[max(first, 0):])
+	}
+	for _, unwanted := range []string{"cb-cover", "cb-contents", "cb-method", "cb-disclaimer"} {
+		if strings.Contains(body, unwanted) {
+			t.Errorf("the focused page holds %s", unwanted)
+		}
+	}
+	if n := strings.Count(body, "<h1"); n != 1 {
+		t.Errorf("%d <h1> in the focused page; want the page's alone", n)
+	}
+	resp, pdf := get(t, ts, "/d/kz-2022-01/pdf?place=Almaty&from=2022-01-04&to=2022-01-07&lang=en")
+	if resp.StatusCode != 200 {
+		t.Fatalf("PDF: status %d", resp.StatusCode)
+	}
+	if pdftotext, err := exec.LookPath("pdftotext"); err == nil {
+		cmd := exec.Command(pdftotext, "-enc", "UTF-8", "-", "-")
+		cmd.Stdin = strings.NewReader(pdf)
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"Table of contents", "Method", "Disclaimer", "Filters — Place: Almaty"} {
+			if !strings.Contains(string(out), want) {
+				t.Errorf("the PDF download lacks its %s", want)
+			}
+		}
+	}
+}
+
 func TestETag(t *testing.T) {
 	_, ts, _ := newTest(t, config{})
 	for _, path := range []string{almaty, "/d/kz-2022-01/pdf?place=Almaty&from=2022-01-06&to=2022-01-06&lang=fr", "/", "/static/app.css"} {
