@@ -149,6 +149,8 @@ const (
 	AppDownloadParallel ID = "App.Download.Parallel"
 	AppDownloadWorkbook ID = "App.Download.Workbook"
 	AppMapLink          ID = "App.Map.Link"
+	AppErrorAddress     ID = "App.Error.Address"
+	AppErrorHeaders     ID = "App.Error.Headers"
 	AppErrorHeading     ID = "App.Error.Heading"
 	AppErrorFix         ID = "App.Error.Fix"
 	AppErrorHome        ID = "App.Error.Home"

@@ -57,7 +57,8 @@ func TestHostile(t *testing.T) {
 		{"/d/kz-2022-01%00", 400, "There is no page at this address."},
 		{"/d/" + strings.Repeat("x", 5000), 404, "No dossier has the id xxxx"},
 		{"/d/nope", 404, "No dossier has the id nope."},
-		{"/d/kz-2022-01?place=" + long, 414, "The address holds too many parameters"},
+		{"/d/kz-2022-01?place=" + long, 414, "The address is too long: at most 2,048 characters."},
+		{"/d/kz-2022-01?place=" + strings.Repeat("x", 2100), 414, "The address is too long: at most 2,048 characters."},
 		{"/d/kz-2022-01?place=" + strings.Repeat("a", 101), 400, "Place: at most 100 characters."},
 		{"/d/kz-2022-01?from=2022-01-07&to=2022-01-04", 400, "The first date comes after the last."},
 		{"/d/kz-2022-01?from=1900-01-01", 400, "From: the dossier covers 1 January 2022 to 31 January 2022."},
@@ -68,7 +69,7 @@ func TestHostile(t *testing.T) {
 		{"/d/kz-2022-01?kind=riots", 400, "Unknown kind of event: riots."},
 		{"/d/kz-2022-01?kind=", 400, "Unknown kind of event: ."},
 		{"/d/kz-2022-01?" + many, 400, "The address holds too many parameters: at most 40."},
-		{"/d/kz-2022-01?" + strings.Repeat("a=1&", 600), 414, "too many parameters"},
+		{"/d/kz-2022-01?" + strings.Repeat("a=1&", 600), 414, "The address is too long"},
 		{"/d/kz-2022-01?" + strings.Repeat("kind=riot&", 33) + "lang=en", 400, "Event kind: given more than 32 times."},
 		{"/d/kz-2022-01?place=a&place=b&place=c&place=d&place=e&place=f", 400, "Place: given more than 5 times."},
 		{"/d/kz-2022-01?evil=1", 400, "The address holds a parameter this page does not take: evil."},
@@ -116,13 +117,83 @@ func TestHostile(t *testing.T) {
 	if resp.StatusCode != 405 || resp.Header.Get("Allow") != "GET, HEAD" {
 		t.Errorf("POST: status %d, Allow %q", resp.StatusCode, resp.Header.Get("Allow"))
 	}
-	resp, err = ts.Client().Get(ts.URL + "/d/kz-2022-01?place=" + strings.Repeat("x", 1<<20))
+}
+
+// TestOversize sends requests larger than the server reads (an address
+// of a megabyte, headers of 30 KB), which net/http answers before any
+// handler: the client gets the app's error page all the same, 414 or 431,
+// with the security headers, and the connection is closed. An address
+// longer than the app takes but within what the server reads gets the
+// same page from the handler.
+func TestOversize(t *testing.T) {
+	s, _, _ := newTest(t, config{})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- serveWith(ctx, s, ln, nil, 5*time.Second) }()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}()
+	base := "http://" + ln.Addr().String()
+	tests := []struct {
+		name   string
+		path   string
+		header string
+		status int
+		says   string
+	}{
+		{"a megabyte address", "/d/kz-2022-01?place=" + strings.Repeat("x", 1<<20), "", 414, "The address is too long: at most 2,048 characters."},
+		{"a 30 KB address", "/d/kz-2022-01?place=" + strings.Repeat("%D0%90", 5<<10), "", 414, "The address is too long: at most 2,048 characters."},
+		{"a 10 KB address", "/d/kz-2022-01?place=" + strings.Repeat("x", 10<<10), "", 414, "The address is too long: at most 2,048 characters."},
+		{"30 KB of headers", "/d/kz-2022-01", strings.Repeat("y", 30<<10), 431, "The request is too large: its address and headers may hold at most 16 KB."},
+	}
+	for _, tt := range tests {
+		req, err := http.NewRequest("GET", base+tt.path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tt.header != "" {
+			req.Header.Set("X-Big", tt.header)
+		}
+		c := &http.Client{Timeout: 10 * time.Second}
+		resp, err := c.Do(req)
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != tt.status {
+			t.Errorf("%s: status %d; want %d", tt.name, resp.StatusCode, tt.status)
+		}
+		b := string(body)
+		if !strings.Contains(b, tt.says) || !strings.Contains(b, "<h1>") || !strings.Contains(b, `<link rel="stylesheet"`) {
+			t.Errorf("%s: not the app's page saying %q:\n%s", tt.name, tt.says, excerpt(b))
+		}
+		if got := resp.Header.Get("Content-Type"); got != "text/html; charset=utf-8" {
+			t.Errorf("%s: Content-Type %q", tt.name, got)
+		}
+		if got := resp.Header.Get("Content-Security-Policy"); !strings.Contains(got, "default-src 'none'") {
+			t.Errorf("%s: Content-Security-Policy %q", tt.name, got)
+		}
+		if resp.ContentLength != int64(len(body)) {
+			t.Errorf("%s: Content-Length %d for %d bytes", tt.name, resp.ContentLength, len(body))
+		}
+	}
+	// The server still answers.
+	resp, err := http.Get(base + "/healthz")
 	if err != nil {
 		t.Fatal(err)
 	}
 	resp.Body.Close()
-	if resp.StatusCode < 400 || resp.StatusCode >= 500 {
-		t.Errorf("a megabyte address: status %d", resp.StatusCode)
+	if resp.StatusCode != 200 {
+		t.Errorf("after the oversized requests, /healthz answers %d", resp.StatusCode)
 	}
 }
 

@@ -104,7 +104,7 @@ func serveWith(ctx context.Context, s *server, ln net.Listener, ready chan<- str
 	defer cancel()
 	go s.watch(watchCtx)
 	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(slowListener{ln}) }()
+	go func() { errc <- hs.Serve(guardListener{Listener: ln, oversize: s.oversize}) }()
 	s.cfg.log.Info("listening", "addr", "http://"+ln.Addr().String(), "dossiers", len(s.store.catalog().list))
 	if ready != nil {
 		ready <- ln.Addr().String()

@@ -78,7 +78,7 @@ type queryError struct {
 // oversized and unknown parameters as a queryError.
 func parseQuery(raw string, allowed map[string]int, loc *locales.Locale) (url.Values, *queryError) {
 	if len(raw) > maxQuery {
-		return nil, &queryError{414, message(loc, locales.AppErrorTooMany, "Max", loc.Int(maxParams))}
+		return nil, &queryError{414, message(loc, locales.AppErrorAddress, "Max", loc.Int(maxQuery))}
 	}
 	if n := strings.Count(raw, "&") + 1; raw != "" && n > maxParams {
 		return nil, &queryError{400, message(loc, locales.AppErrorTooMany, "Max", loc.Int(maxParams))}

@@ -89,7 +89,8 @@ type server struct {
 	assets      map[string]*rendered // by file name
 	css, js     string               // the assets' addresses, with their hash
 	briefingCSS string
-	version     string // of the program: part of every ETag
+	oversize    oversize // the answers to requests too large for net/http to hand over
+	version     string   // of the program: part of every ETag
 	mux         *http.ServeMux
 	ids         atomic.Uint64
 	idBase      string
@@ -165,6 +166,9 @@ func newServer(cfg config) (*server, error) {
 	}
 	h.Write([]byte(programVersion()))
 	s.version = hex.EncodeToString(h.Sum(nil))[:16]
+	if s.oversize, err = s.oversizeResponses(); err != nil {
+		return nil, err
+	}
 	var b [4]byte
 	rand.Read(b[:])
 	s.idBase = hex.EncodeToString(b[:])
