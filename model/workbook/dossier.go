@@ -154,6 +154,9 @@ func (r *reader) logo(d *model.Dossier, x *rec) {
 	if name == "" {
 		return
 	}
+	if !r.scan.drawings {
+		return
+	}
 	cells, _ := r.f.GetPictureCells(name)
 	want := ""
 	if x != nil {

@@ -1,6 +1,7 @@
 package workbook
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
@@ -114,7 +115,7 @@ func ReadBook(r io.Reader) (b *Book, err error) {
 		return nil, fmt.Errorf("workbook: %w: %w", ErrNotXLSX, err)
 	}
 	defer f.Close()
-	rd := &reader{f: f, v: v, book: &Book{names: map[string]string{}, sh: map[string]*readSheet{}, locs: map[string]loc{}, meta: map[string]int{}}}
+	rd := &reader{f: f, v: v, scan: scanParts(data), book: &Book{names: map[string]string{}, sh: map[string]*readSheet{}, locs: map[string]loc{}, meta: map[string]int{}}}
 	d := rd.dossier()
 	if len(rd.probs) > 0 {
 		return nil, rd.err()
@@ -138,6 +139,7 @@ func ReadBook(r io.Reader) (b *Book, err error) {
 // reader is the state of one Read.
 type reader struct {
 	f     *excelize.File
+	scan  partScan
 	v     *vocabulary
 	book  *Book
 	probs []Problem
@@ -209,6 +211,9 @@ func (r *reader) sheets() map[string][]*rec {
 // checkPictures refuses pictures the dossier has no place for: all but
 // the logo in its value cell.
 func (r *reader) checkPictures(name string, s *sheetSpec) {
+	if !r.scan.drawings {
+		return
+	}
 	cells, err := r.f.GetPictureCells(name)
 	if err != nil {
 		r.add(Problem{Sheet: name, Err: fmt.Errorf("%w: pictures: %w", ErrWorkbook, err)})
@@ -226,23 +231,23 @@ func (r *reader) checkPictures(name string, s *sheetSpec) {
 func (r *reader) read(name string, s *sheetSpec) []*rec {
 	sh := &readSheet{spec: s, name: name, cols: map[colKey]int{}, heads: map[int]string{}, textCols: map[string][]colKey{}}
 	r.book.sh[s.key] = sh
-	merged, err := r.f.GetMergeCells(name)
-	if err != nil {
-		r.add(Problem{Sheet: name, Err: fmt.Errorf("%w: %w", ErrWorkbook, err)})
-		return nil
-	}
-	for _, m := range merged {
-		r.add(Problem{Sheet: name, Cell: m.GetStartAxis() + ":" + m.GetEndAxis(), Err: fmt.Errorf("%w: merged cells: unmerge them and fill in each cell", ErrLayout)})
-	}
+	// GetRows first: it reads the sheet's XML as a stream, while the
+	// calls that follow load the sheet, after which GetRows would write
+	// it out again to read it.
 	raw, err := r.f.GetRows(name, excelize.Options{RawCellValue: true})
 	if err != nil {
 		r.add(Problem{Sheet: name, Err: fmt.Errorf("%w: %w", ErrWorkbook, err)})
 		return nil
 	}
-	shown, err := r.f.GetRows(name)
-	if err != nil {
-		r.add(Problem{Sheet: name, Err: fmt.Errorf("%w: %w", ErrWorkbook, err)})
-		return nil
+	if r.scan.merges {
+		merged, err := r.f.GetMergeCells(name)
+		if err != nil {
+			r.add(Problem{Sheet: name, Err: fmt.Errorf("%w: %w", ErrWorkbook, err)})
+			return nil
+		}
+		for _, m := range merged {
+			r.add(Problem{Sheet: name, Cell: m.GetStartAxis() + ":" + m.GetEndAxis(), Err: fmt.Errorf("%w: merged cells: unmerge them and fill in each cell", ErrLayout)})
+		}
 	}
 	if len(raw) == 0 {
 		return nil
@@ -292,11 +297,7 @@ func (r *reader) read(name string, s *sheetSpec) []*rec {
 		x := &rec{r: r, sh: sh, row: n, raw: map[colKey]string{}, shown: map[colKey]string{}}
 		for j, v := range raw[i] {
 			c := j + 1
-			var sv string
-			if i < len(shown) && j < len(shown[i]) {
-				sv = shown[i][j]
-			}
-			if v == "" && sv == "" {
+			if v == "" {
 				continue
 			}
 			cell := cellName(c, n)
@@ -306,20 +307,30 @@ func (r *reader) read(name string, s *sheetSpec) []*rec {
 				}
 				continue
 			}
-			if fm, _ := r.f.GetCellFormula(name, cell); fm != "" {
-				r.add(Problem{Sheet: name, Cell: cell, Column: sh.heads[c], Err: fmt.Errorf("%w: a formula (=%s): type its value instead", ErrCell, clip(fm))})
-				continue
+			if r.scan.formulas {
+				if fm, _ := r.f.GetCellFormula(name, cell); fm != "" {
+					r.add(Problem{Sheet: name, Cell: cell, Column: sh.heads[c], Err: fmt.Errorf("%w: a formula (=%s): type its value instead", ErrCell, clip(fm))})
+					continue
+				}
 			}
-			if t, _ := r.f.GetCellType(name, cell); t == excelize.CellTypeError {
-				r.add(Problem{Sheet: name, Cell: cell, Column: sh.heads[c], Err: fmt.Errorf("%w: an error value %s", ErrCell, clip(v))})
-				continue
+			if r.scan.errors {
+				if t, _ := r.f.GetCellType(name, cell); t == excelize.CellTypeError {
+					r.add(Problem{Sheet: name, Cell: cell, Column: sh.heads[c], Err: fmt.Errorf("%w: an error value %s", ErrCell, clip(v))})
+					continue
+				}
+			}
+			sv := v
+			if k := byCol[c]; numberLike(v) && shownAsTyped(s, k.key) {
+				// A number in a column of text, such as a date typed
+				// where a year is printed: read as the sheet shows it.
+				sv, _ = r.f.GetCellValue(name, cell)
 			}
 			x.raw[byCol[c]], x.shown[byCol[c]] = v, sv
 		}
 		// A formula whose cell has no value saved reads as empty: it
 		// must not be dropped without a word.
 		for c, k := range byCol {
-			if !known[c] || x.raw[k] != "" {
+			if !r.scan.formulas || !known[c] || x.raw[k] != "" {
 				continue
 			}
 			if fm, _ := r.f.GetCellFormula(name, cellName(c, n)); fm != "" {
@@ -332,6 +343,77 @@ func (r *reader) read(name string, s *sheetSpec) []*rec {
 		out = append(out, x)
 	}
 	return out
+}
+
+// numberLike reports whether a raw value is a number.
+func numberLike(v string) bool {
+	_, err := strconv.ParseFloat(v, 64)
+	return err == nil
+}
+
+// shownAsTyped reports whether a column's cells are read as the sheet
+// shows them: text, words and ids, not dates and numbers.
+func shownAsTyped(s *sheetSpec, key string) bool {
+	c := s.col(key)
+	if c == nil {
+		return false
+	}
+	switch c.kind {
+	case kString, kText, kEnum, kRef, kRefs, kLines, kTags:
+		return true
+	}
+	return false
+}
+
+// partScan says what the workbook's parts hold at all, so that Read asks
+// excelize about each cell only for a workbook that needs it.
+type partScan struct {
+	formulas, errors, merges, drawings bool
+}
+
+// hasAny reports whether b holds one of the strings.
+func hasAny(b []byte, subs ...string) bool {
+	for _, s := range subs {
+		if bytes.Contains(b, []byte(s)) {
+			return true
+		}
+	}
+	return false
+}
+
+// scanParts looks through the worksheets of a workbook for formulas,
+// error values and merged cells, and for drawings; on any doubt it says
+// yes.
+func scanParts(data []byte) partScan {
+	all := partScan{true, true, true, true}
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return all
+	}
+	var s partScan
+	for _, f := range zr.File {
+		name := strings.ToLower(f.Name)
+		if strings.HasPrefix(name, "xl/drawings/") {
+			s.drawings = true
+		}
+		if !strings.HasPrefix(name, "xl/worksheets/") || !strings.HasSuffix(name, ".xml") {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return all
+		}
+		b, err := io.ReadAll(io.LimitReader(rc, MaxInputSize))
+		rc.Close()
+		if err != nil {
+			return all
+		}
+		// With or without a namespace prefix: <f>, <x:f …>.
+		s.formulas = s.formulas || hasAny(b, "<f>", "<f ", "<f/", ":f>", ":f ", ":f/")
+		s.errors = s.errors || hasAny(b, `t="e"`, `t='e'`)
+		s.merges = s.merges || hasAny(b, "mergeCell")
+	}
+	return s
 }
 
 // headerName returns the English header of a column, for messages.
