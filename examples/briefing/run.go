@@ -22,6 +22,7 @@ import (
 	"github.com/coibrief/coibrief/export/pdf"
 	"github.com/coibrief/coibrief/export/xlsx"
 	"github.com/coibrief/coibrief/model"
+	"github.com/coibrief/coibrief/model/workbook"
 	"github.com/coibrief/coibrief/report"
 	"golang.org/x/text/language"
 )
@@ -56,6 +57,8 @@ type config struct {
 	paper    string
 	validate bool
 	quiet    bool
+	template string // write an authoring workbook to this file
+	convert  string // write the dossier to this file, JSON or workbook
 }
 
 const usageText = `usage: briefing [flags]
@@ -72,7 +75,9 @@ Flags:
 func (c *config) flags(stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("briefing", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&c.dossier, "dossier", "", "dossier `file` in JSON (default: the embedded Kazakhstan dossier)\ne.g. -dossier crisis.json")
+	fs.StringVar(&c.dossier, "dossier", "", "dossier `file` in JSON, or an authoring workbook (.xlsx) (default: the embedded Kazakhstan dossier)\ne.g. -dossier crisis.json, -dossier crisis.xlsx")
+	fs.StringVar(&c.template, "template", "", "write an authoring workbook, empty or with the dossier of -dossier, to this `file` (.xlsx),\nheaders in the first language of -lang, and nothing else\ne.g. -template new.xlsx, -dossier crisis.json -template crisis.xlsx")
+	fs.StringVar(&c.convert, "convert", "", "write the dossier to this `file`, in JSON (.json) or as an authoring workbook (.xlsx),\nand nothing else\ne.g. -dossier crisis.xlsx -convert crisis.json")
 	fs.StringVar(&c.lang, "lang", "", "`languages` of the briefings: one, or two joined by + (default: the dossier's, e.g. fr+en)\ne.g. -lang en")
 	fs.StringVar(&c.edition, "edition", "", "`edition` of the PDFs and pages: single (one per language), parallel (two languages side by side)\nor sequential (one language, then the other); default: single and, with two languages, parallel\ne.g. -edition parallel")
 	fs.StringVar(&c.place, "place", "", "keep the entries about this `place` (a city, or a region with its cities), in any spelling\nor alias: Shymkent, Chymkent and Шымкент all work\ne.g. -place Almaty")
@@ -230,12 +235,24 @@ func (c *config) run(s *session, stdout, stderr io.Writer) error {
 		progress("fonts: %d faces in %s", fonts.Len(), c.fonts)
 	}
 
+	if c.template != "" && c.convert != "" {
+		return usagef("-template and -convert both write a file: give one")
+	}
+	if c.template != "" && c.dossier == "" {
+		return writeTemplate(c.template, langs, stdout)
+	}
+
 	// Load and check the dossier.
 	progress("loading %s", c.dossierName())
 	var d *model.Dossier
 	var issues model.Issues
+	var book *workbook.Book // the authoring workbook the dossier was read from
 	if c.dossier == "" {
 		d, issues, err = kazakhstan.Dossier()
+	} else if isWorkbook(c.dossier) {
+		if d, issues, book, err = readWorkbook(c.dossier, stderr); err != nil {
+			return err
+		}
 	} else {
 		// The figures stay in the file, read as a stream when needed: a
 		// dossier of a million figures takes the memory of its other parts.
@@ -253,6 +270,9 @@ func (c *config) run(s *session, stdout, stderr io.Writer) error {
 			return fmt.Errorf("%s cannot be read: %d problems; nothing written", c.dossierName(), len(errs))
 		}
 		return err
+	}
+	if out := c.template + c.convert; out != "" {
+		return convert(d, out, langs, stdout)
 	}
 	if len(langs) == 0 {
 		langs = d.Languages
@@ -284,6 +304,8 @@ func (c *config) run(s *session, stdout, stderr io.Writer) error {
 	if len(more) > 0 {
 		if c.dossier == "" {
 			model.Locate(kazakhstan.JSON(), kazakhstan.Name, more)
+		} else if book != nil {
+			book.Locate(more)
 		} else if err := model.LocateFile(c.dossier, more); err != nil {
 			return err
 		}
