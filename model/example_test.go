@@ -70,7 +70,7 @@ func ExampleParseDateSpan() {
 // Open a dossier of very many figures: they stay in the file, and are
 // read again, one at a time, when asked for.
 func ExampleOpenFile() {
-	d, issues, err := model.OpenFile("../examples/kazakhstan/kazakhstan.json")
+	d, issues, err := model.OpenFile("../examples/kazakhstan/kazakhstan.json", model.HoldFigures(0))
 	if err != nil {
 		fmt.Println(err)
 		return

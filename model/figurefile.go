@@ -14,18 +14,31 @@ import (
 
 // OpenFile is LoadFile for dossiers too large to hold in memory: it
 // decodes and validates the named file like LoadFile, but leaves the
-// figures in the file. It keeps 16 bytes per figure — where it starts —
-// and reads figures again, as a stream, when they are asked for:
-// NumFigures, EachFigure and FigureAt see them, and Validate, Encode and
-// the report package use those. Dossier.Figures is empty on return;
-// figures appended to it come after those of the file.
+// figures in the file when there are more than MaxHeldFigures (or what
+// HoldFigures says).
+// It then keeps 8 bytes per figure — where it starts — and reads figures
+// again, as a stream, when they are asked for: NumFigures, EachFigure and
+// FigureAt see them, and Validate, Encode and the report package use
+// those, and Dossier.Figures is empty on return; figures appended to it
+// come after those of the file. Fewer figures are held in Figures, as
+// LoadFile holds them, and the file is closed on return.
+//
+// Either way, figures read by OpenFile share equal Texts (claimant names,
+// notes) between them, to spare a map per text: copy a figure's Text
+// before changing it.
 //
 // The file stays open until Close. If it changes while the dossier is in
 // use, reading a figure fails with an error wrapping ErrChanged; a file
 // replaced by another (renamed over it) is not seen, as the open one is
 // read. What cannot be read twice, such as a pipe, is read as LoadFile
 // reads it, the figures in memory.
-func OpenFile(name string) (*Dossier, Issues, error) {
+func OpenFile(name string, opts ...OpenOption) (*Dossier, Issues, error) {
+	hold := MaxHeldFigures
+	for _, o := range opts {
+		if o.hold != nil {
+			hold = *o.hold
+		}
+	}
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, nil, fmt.Errorf("model: %w", err)
@@ -43,12 +56,24 @@ func OpenFile(name string) (*Dossier, Issues, error) {
 		f.Close()
 		return nil, nil, &DecodeError{Pos: Position{File: name}, Err: tooLarge(fi.Size(), maxInputSize)}
 	}
-	ff := &figureFile{name: name, f: f, size: fi.Size(), mod: fi.ModTime()}
+	ff := &figureFile{name: name, f: f, size: fi.Size(), mod: fi.ModTime(), maxHeld: hold}
 	d, err := decodeWith(io.NewSectionReader(f, 0, maxInputSize+1), maxInputSize, ff)
 	if err != nil {
 		f.Close()
 		setFile(err, name)
 		return nil, nil, err
+	}
+	if ff.holding {
+		// few figures: held, as LoadFile holds them
+		d.Figures, ff.held = ff.held, nil
+		f.Close()
+		issues := Validate(d)
+		if len(issues) > 0 {
+			if err := LocateFile(name, issues); err != nil {
+				return nil, nil, err
+			}
+		}
+		return d, issues, nil
 	}
 	d.file = ff
 	issues := Validate(d)
@@ -57,6 +82,23 @@ func OpenFile(name string) (*Dossier, Issues, error) {
 	}
 	return d, issues, nil
 }
+
+// MaxHeldFigures is how many figures OpenFile holds in memory, where
+// they take some 250 bytes each (25 MB for 100,000) and are read four or
+// five times over while a briefing is checked, built and written, much
+// faster than from the file. Beyond it, they are read again from the
+// file each time, and take 8 bytes a figure.
+const MaxHeldFigures = 100_000
+
+// OpenOption is an option of OpenFile.
+type OpenOption struct {
+	hold *int
+}
+
+// HoldFigures makes OpenFile hold the figures in memory when there are at
+// most n, instead of MaxHeldFigures; 0 leaves them in the file however
+// few they are.
+func HoldFigures(n int) OpenOption { return OpenOption{hold: &n} }
 
 // Close releases the file OpenFile left the figures in; they cannot be
 // read after. It does nothing for a dossier held in memory.
@@ -125,6 +167,12 @@ type figureFile struct {
 	array  mark    // the '[' of the figures
 	starts []int64 // the offset where each figure starts
 
+	// while the figures read so far are at most maxHeld, they are
+	// held (see OpenFile)
+	held    []Figure
+	holding bool
+	maxHeld int
+
 	mu     sync.Mutex // guards the reader of at
 	reader *decoder
 	closed bool
@@ -160,6 +208,7 @@ func (ff *figureFile) index(d *decoder) error {
 		return d.fail(at, fmt.Errorf("%w: got %s, want an array", ErrType, k))
 	}
 	ff.array = at
+	ff.holding = ff.maxHeld > 0
 	lim := d.limit
 	d.limit = nil
 	d.share = true
@@ -170,6 +219,13 @@ func (ff *figureFile) index(d *decoder) error {
 			return d.fail(at, fmt.Errorf("%w: more than the %d %s may hold", ErrTooLarge, lim.max, lim.what))
 		}
 		ff.starts = append(ff.starts, at.off)
+		if ff.holding {
+			if len(ff.held) >= ff.maxHeld {
+				ff.held, ff.holding = nil, false
+			} else {
+				ff.held = append(ff.held, *f)
+			}
+		}
 		return nil
 	})
 }

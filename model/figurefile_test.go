@@ -72,7 +72,7 @@ func TestOpenFileMatchesLoadFile(t *testing.T) {
 	for _, file := range files {
 		t.Run(filepath.Base(file), func(t *testing.T) {
 			want, wantIssues, wantErr := model.LoadFile(file)
-			got, gotIssues, gotErr := model.OpenFile(file)
+			got, gotIssues, gotErr := model.OpenFile(file, model.HoldFigures(0))
 			if got != nil {
 				defer got.Close()
 			}
@@ -124,7 +124,7 @@ func TestOpenFileAppend(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opened, _, err := model.OpenFile(file)
+	opened, _, err := model.OpenFile(file, model.HoldFigures(0))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,7 +163,7 @@ func TestOpenFileChanged(t *testing.T) {
 	if err := os.WriteFile(name, src, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	d, _, err := model.OpenFile(name)
+	d, _, err := model.OpenFile(name, model.HoldFigures(0))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -203,7 +203,7 @@ func TestOpenFileChanged(t *testing.T) {
 // TestOpenFileStops checks that EachFigure stops at fn's error and
 // returns it.
 func TestOpenFileStops(t *testing.T) {
-	d, _, err := model.OpenFile(filepath.Join("..", "examples", "kazakhstan", "kazakhstan.json"))
+	d, _, err := model.OpenFile(filepath.Join("..", "examples", "kazakhstan", "kazakhstan.json"), model.HoldFigures(0))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -230,7 +230,7 @@ func TestOpenFileSynth(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, gi, err := model.OpenFile(name)
+	got, gi, err := model.OpenFile(name, model.HoldFigures(0))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -262,7 +262,7 @@ func TestOpenFilePipe(t *testing.T) {
 		f.Write(src)
 		f.Close()
 	}()
-	d, issues, err := model.OpenFile(name)
+	d, issues, err := model.OpenFile(name, model.HoldFigures(0))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -291,7 +291,7 @@ func TestFigureAtChangedPosition(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, issues, err := model.OpenFile(name)
+	d, issues, err := model.OpenFile(name, model.HoldFigures(0))
 	if err != nil || issues.Err() != nil {
 		t.Fatal(err, issues)
 	}
@@ -311,5 +311,52 @@ func TestFigureAtChangedPosition(t *testing.T) {
 	want := fmt.Sprintf("%s:%d:16: figures[1].value: wrong type: got a string, want a number", name, line)
 	if err == nil || !errors.Is(err, model.ErrChanged) || !strings.Contains(err.Error(), want) {
 		t.Errorf("FigureAt: %v\nwant it to hold %s", err, want)
+	}
+}
+
+// TestOpenFileHolds checks that OpenFile holds in Figures the figures of
+// an array smaller than its threshold, as LoadFile does, closing the
+// file, and leaves in the file those of a larger one.
+func TestOpenFileHolds(t *testing.T) {
+	name, _ := writeSynth(t, t.TempDir(), synth.Options{Entries: 50, Figures: 2_000, Seed: 5})
+	want, wi, err := model.LoadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		opts []model.OpenOption
+		held bool
+	}{
+		{nil, true},
+		{[]model.OpenOption{model.HoldFigures(2_000)}, true},
+		{[]model.OpenOption{model.HoldFigures(1_999)}, false},
+		{[]model.OpenOption{model.HoldFigures(0)}, false},
+	} {
+		d, gi, err := model.OpenFile(name, tc.opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g, w := issueStrings(gi), issueStrings(wi); !slices.Equal(g, w) {
+			t.Errorf("%v: issues\n\t%s\nwant\n\t%s", tc.opts, strings.Join(g, "\n\t"), strings.Join(w, "\n\t"))
+		}
+		if held := len(d.Figures) > 0; held != tc.held {
+			t.Errorf("%v: %d figures held in memory; want held %v", tc.opts, len(d.Figures), tc.held)
+		}
+		if figs := allFigures(t, d); !reflect.DeepEqual(figs, want.Figures) {
+			t.Errorf("%v: %d figures differ from LoadFile's %d", tc.opts, len(figs), len(want.Figures))
+		}
+		var a, b bytes.Buffer
+		if err := model.Encode(&a, d); err != nil {
+			t.Fatal(err)
+		}
+		if err := model.Encode(&b, want); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a.Bytes(), b.Bytes()) {
+			t.Errorf("%v: encodings differ", tc.opts)
+		}
+		if err := d.Close(); err != nil {
+			t.Errorf("%v: Close: %v", tc.opts, err)
+		}
 	}
 }

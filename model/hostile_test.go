@@ -121,7 +121,7 @@ func TestHostileInputsBounded(t *testing.T) {
 			}
 			f.Close()
 			alloc, elapsed, err = measure(func() error {
-				d, issues, err := model.OpenFile(name)
+				d, issues, err := model.OpenFile(name, model.HoldFigures(0))
 				if d != nil {
 					defer d.Close()
 				}

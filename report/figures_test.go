@@ -103,7 +103,7 @@ func TestFiguresFromFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opened, _, err := model.OpenFile(file)
+	opened, _, err := model.OpenFile(file, model.HoldFigures(0))
 	if err != nil {
 		t.Fatal(err)
 	}
