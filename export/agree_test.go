@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/coibrief/coibrief/examples/kazakhstan"
+	"github.com/coibrief/coibrief/export/html"
 	"github.com/coibrief/coibrief/export/pdf"
 	"github.com/coibrief/coibrief/export/xlsx"
 	"github.com/coibrief/coibrief/internal/fuzzdossier"
@@ -49,8 +50,9 @@ func bases(t testing.TB) [][]byte {
 }
 
 // FuzzAgree checks that a dossier that model.Validate, report.Validate
-// and pdf.Check accept builds, and renders in every PDF edition and as a
-// workbook in each language: validation and rendering agree. Its seeds
+// and pdf.Check accept builds, and renders in every PDF edition, in every
+// HTML edition, whole and without cover, contents and chronology, and as
+// a workbook in each language: validation and rendering agree. Its seeds
 // are edits of every base dossier with the hostile texts above, so that
 // go test runs a few hundred cases; go test -fuzz explores further.
 func FuzzAgree(f *testing.F) {
@@ -105,6 +107,16 @@ func FuzzAgree(f *testing.F) {
 		for _, o := range eds {
 			if _, err := pdf.Write(io.Discard, doc, o); err != nil {
 				t.Fatalf("a dossier that validates does not render as PDF (%v %s): %v", o.Edition, o.Language, err)
+			}
+		}
+		for _, o := range eds {
+			ho := html.Options{Edition: html.Edition(o.Edition), Language: o.Language}
+			if _, err := html.Write(io.Discard, doc, ho); err != nil {
+				t.Fatalf("a dossier that validates does not render as HTML (%v %s): %v", ho.Edition, ho.Language, err)
+			}
+			ho.Fragment, ho.Omit = true, []html.Part{html.PartCover, html.PartContents, html.PartChronology}
+			if _, err := html.Write(io.Discard, doc, ho); err != nil {
+				t.Fatalf("a dossier that validates does not render as an HTML fragment of parts (%v %s): %v", ho.Edition, ho.Language, err)
 			}
 		}
 		for _, tag := range doc.Languages {
