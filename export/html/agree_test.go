@@ -91,9 +91,10 @@ func headings(p *page) []string {
 
 // TestAgreesWithPDF renders briefings as PDF and HTML, in every edition,
 // and compares what a reader gets from each: the headings, in order (the
-// PDF's outline, read by qpdf), and, for editions of one language at a
-// time, every footnote, its number and its text, in order (as pdftotext
-// reads the PDF).
+// PDF's outline, read by qpdf), and every footnote, its number and its
+// text, in order (as pdftotext reads the PDF). A parallel edition's notes
+// are compared language by language: each column of the PDF, cropped
+// out of its pages, with the note's part in that column's language.
 func TestAgreesWithPDF(t *testing.T) {
 	qpdf := tool(t, "qpdf", "qpdf")
 	pdftotext := tool(t, "pdftotext", "poppler-utils")
@@ -122,53 +123,95 @@ func TestAgreesWithPDF(t *testing.T) {
 				if strings.Join(want, "\n") != strings.Join(got, "\n") {
 					t.Errorf("headings differ:\nPDF:  %q\nHTML: %q", want, got)
 				}
-				if ed == html.Parallel {
-					return // pdftotext reads two columns' notes line by line, mixed
-				}
-				out, err := exec.Command(pdftotext, "-raw", "-enc", "UTF-8", path, "-").Output()
-				if err != nil {
-					t.Fatal(err)
-				}
-				text := comparable(string(out))
-				at, n, parts := 0, 0, 0
+				var notes []*xhtml.Node
 				for _, li := range p.elements("li") {
-					if !hasClass(li, "cb-note") {
-						continue
+					if hasClass(li, "cb-note") {
+						notes = append(notes, li)
 					}
-					num, _ := strconv.Atoi(attrOf(li, "value"))
-					if num == 1 {
-						n, parts = 0, parts+1
-					}
-					if n++; num != n {
-						t.Fatalf("note %d after %d", num, n-1)
-					}
-					note := comparable(textOf(li))
-					if i := strings.Index(text[at:], note); i >= 0 {
-						at += i + len(note)
-						continue
-					}
-					// A note continued on the next page: as much of it as
-					// the page holds, then the rest after what comes between.
-					start := note[:min(len(note), 12)]
-					i := strings.Index(text[at:], start)
-					if i < 0 {
-						t.Errorf("note %q is not in the PDF after the one before", textOf(li))
-						continue
-					}
-					k, from := 0, at+i
-					for k < len(note) && from+k < len(text) && text[from+k] == note[k] {
-						k++
-					}
-					if j := strings.Index(text[from+k:], note[k:]); j < 0 {
-						t.Errorf("note %q is not in the PDF after the one before, even in two parts", textOf(li))
-						continue
-					}
-					at = from + k
 				}
-				if want := len(d.doc.Footnotes); n != want || ed == html.Sequential && parts != 2 {
-					t.Errorf("%d notes, in %d parts; want %d", n, parts, want)
+				if ed != html.Parallel {
+					n, parts := checkNotes(t, pdfText(t, pdftotext, path), notes, textOf)
+					if want := len(d.doc.Footnotes); n != want || ed == html.Sequential && parts != 2 {
+						t.Errorf("%d notes, in %d parts; want %d", n, parts, want)
+					}
+					return
+				}
+				// The parallel edition: the first language in the left
+				// column of an A4 page, the second in the right one.
+				half, height := "298", "842" // of an A4 page, 595.28 × 841.89 pt, in pdftotext's pixels at 72 dpi
+				for i, col := range [][]string{
+					{"-x", "0", "-y", "0", "-W", half, "-H", height},
+					{"-x", half, "-y", "0", "-W", half, "-H", height},
+				} {
+					lang := d.doc.Languages[i].String()
+					part := func(li *xhtml.Node) string {
+						for c := li.FirstChild; c != nil; c = c.NextSibling {
+							if c.Type == xhtml.ElementNode && attrOf(c, "lang") == lang {
+								return textOf(c)
+							}
+						}
+						t.Fatalf("note %s has no part in %s", attrOf(li, "value"), lang)
+						return ""
+					}
+					n, parts := checkNotes(t, pdfText(t, pdftotext, path, col...), notes, part)
+					if want := len(d.doc.Footnotes); n != want || parts != 1 {
+						t.Errorf("%s column: %d notes, in %d parts; want %d in 1", lang, n, parts, want)
+					}
 				}
 			})
 		}
 	}
+}
+
+// pdfText returns the text of a PDF, or of the area of its pages that
+// the options crop, in the order it is drawn, as comparable text.
+func pdfText(t *testing.T, pdftotext, path string, crop ...string) string {
+	t.Helper()
+	args := append([]string{"-raw", "-enc", "UTF-8"}, crop...)
+	out, err := exec.Command(pdftotext, append(args, path, "-")...).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return comparable(string(out))
+}
+
+// checkNotes checks that text holds the notes (<li class="cb-note">), as
+// textOf reads each, in order, each numbered one more than the one before
+// or starting again at 1 (a sequential edition's second part). It
+// returns how many notes it read and in how many runs from 1.
+func checkNotes(t *testing.T, text string, notes []*xhtml.Node, textOf func(*xhtml.Node) string) (n, parts int) {
+	t.Helper()
+	at := 0
+	for _, li := range notes {
+		num, _ := strconv.Atoi(attrOf(li, "value"))
+		if num == 1 {
+			n, parts = 0, parts+1
+		}
+		if n++; num != n {
+			t.Fatalf("note %d after %d", num, n-1)
+		}
+		note := comparable(textOf(li))
+		if i := strings.Index(text[at:], note); i >= 0 {
+			at += i + len(note)
+			continue
+		}
+		// A note continued on the next page: as much of it as the page
+		// holds, then the rest after what comes between.
+		start := note[:min(len(note), 12)]
+		i := strings.Index(text[at:], start)
+		if i < 0 {
+			t.Errorf("note %q is not in the PDF after the one before", textOf(li))
+			continue
+		}
+		k, from := 0, at+i
+		for k < len(note) && from+k < len(text) && text[from+k] == note[k] {
+			k++
+		}
+		if j := strings.Index(text[from+k:], note[k:]); j < 0 {
+			t.Errorf("note %q is not in the PDF after the one before, even in two parts", textOf(li))
+			continue
+		}
+		at = from + k
+	}
+	return n, parts
 }
