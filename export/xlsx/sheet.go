@@ -71,6 +71,9 @@ func (b *book) newSheet(name string, cols []column, rows int, freeze bool) (*she
 		// Check composes the rows and writes nothing.
 		return &sheet{b: b, name: name, cols: cols, rows: rows, vals: make([]any, len(cols)), cells: make([]excelize.Cell, len(cols))}, nil
 	}
+	if err := b.printSetup(name, freeze); err != nil {
+		return nil, err
+	}
 	// The stream writer writes the <dimension> when it is made, and leaves
 	// it at A1 unless it was set before: readers that trust it (openpyxl
 	// in read-only mode, pandas) would see a single column.
@@ -98,6 +101,29 @@ func (b *book) newSheet(name string, cols []column, rows int, freeze bool) (*she
 		}
 	}
 	return s, nil
+}
+
+// printSetup has a sheet print in landscape, as wide as the page and as
+// many pages long as it takes, with its first row, the headers when
+// titles is set, repeated on every page. The sheet's properties (fit to
+// page) must be set before its stream writer is made, which writes them
+// first.
+func (b *book) printSetup(name string, titles bool) error {
+	fit := true
+	if err := b.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return b.fail(err)
+	}
+	orient, wide, tall := "landscape", 1, 0
+	if err := b.f.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: &orient, FitToWidth: &wide, FitToHeight: &tall}); err != nil {
+		return b.fail(err)
+	}
+	if titles {
+		err := b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: quoteSheet(name) + "!$1:$1", Scope: name})
+		if err != nil {
+			return b.fail(err)
+		}
+	}
+	return nil
 }
 
 // header writes the column headers as the next row.

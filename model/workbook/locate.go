@@ -44,6 +44,11 @@ func (b *Book) Where(path string) (sheet, cell, column string) {
 			continue
 		}
 		c := sh.cols[colKey{key: "value"}]
+		if mf := metaFieldOf(p); mf != nil && mf.kind == kText {
+			if ks := sh.textCols["text"]; len(ks) > 0 {
+				c = sh.cols[ks[0]]
+			}
+		}
 		if k < len(parts) {
 			if tag, err := language.Parse(parts[k]); err == nil {
 				if tc := sh.cols[colKey{key: "text", tag: tag}]; tc > 0 {
@@ -178,4 +183,14 @@ func (b *Book) Locate(issues model.Issues) {
 		}
 		issues[i].Pos = model.Position{File: w}
 	}
+}
+
+// metaFieldOf returns the row of the dossier sheet that holds path.
+func metaFieldOf(path string) *metaField {
+	for i := range metaFields {
+		if metaFields[i].path == path {
+			return &metaFields[i]
+		}
+	}
+	return nil
 }
