@@ -234,6 +234,9 @@ func (r *reader) chronology(d *model.Dossier, dayRecs, entryRecs []*rec) {
 	}
 	for _, x := range sorted(entryRecs) {
 		when := x.span("day", "dayUntil")
+		if when.IsZero() && x.raw[colKey{key: "day"}] != "" {
+			continue // its date is reported
+		}
 		if when.IsZero() {
 			x.fail(colKey{key: "day"}, "an entry needs the date of its day")
 			continue
@@ -391,9 +394,9 @@ func (r *reader) places(d *model.Dossier, placeRecs, outlineRecs []*rec) {
 		switch {
 		case okLat && okLon:
 			p.Coord = &model.Coord{Lat: lat, Lon: lon}
-		case okLat:
+		case okLat && x.raw[colKey{key: "lon"}] == "":
 			x.fail(colKey{key: "lon"}, "a position needs its longitude too")
-		case okLon:
+		case okLon && x.raw[colKey{key: "lat"}] == "":
 			x.fail(colKey{key: "lat"}, "a position needs its latitude too")
 		}
 		switch o := strings.TrimSpace(x.str("outline")); strings.ToLower(o) {

@@ -272,7 +272,7 @@ func (r *reader) read(name string, s *sheetSpec) []*rec {
 			for i := range s.cols {
 				names = append(names, r.v.headerName(&s.cols[i]))
 			}
-			msg := fmt.Errorf("%w: unknown column header %q (the columns are %s, a text's with its language code: Text (fr))", ErrLayout, clip(h), strings.Join(names, ", "))
+			msg := fmt.Errorf("%w: unknown column header %q (the columns are %s; a text has a column per language, its code after it: Text (fr))", ErrLayout, clip(h), strings.Join(names, ", "))
 			if m := closest(h, names); m != "" {
 				msg = fmt.Errorf("%w: unknown column header %q; did you mean %s?", ErrLayout, clip(h), m)
 			}
@@ -295,6 +295,7 @@ func (r *reader) read(name string, s *sheetSpec) []*rec {
 	for i := 1; i < len(raw); i++ {
 		n := i + 1
 		x := &rec{r: r, sh: sh, row: n, raw: map[colKey]string{}, shown: map[colKey]string{}}
+		refused := map[int]bool{}
 		for j, v := range raw[i] {
 			c := j + 1
 			if v == "" {
@@ -310,12 +311,14 @@ func (r *reader) read(name string, s *sheetSpec) []*rec {
 			if r.scan.formulas {
 				if fm, _ := r.f.GetCellFormula(name, cell); fm != "" {
 					r.add(Problem{Sheet: name, Cell: cell, Column: sh.heads[c], Err: fmt.Errorf("%w: a formula (=%s): type its value instead", ErrCell, clip(fm))})
+					refused[c] = true
 					continue
 				}
 			}
 			if r.scan.errors {
 				if t, _ := r.f.GetCellType(name, cell); t == excelize.CellTypeError {
 					r.add(Problem{Sheet: name, Cell: cell, Column: sh.heads[c], Err: fmt.Errorf("%w: an error value %s", ErrCell, clip(v))})
+					refused[c] = true
 					continue
 				}
 			}
@@ -330,7 +333,7 @@ func (r *reader) read(name string, s *sheetSpec) []*rec {
 		// A formula whose cell has no value saved reads as empty: it
 		// must not be dropped without a word.
 		for c, k := range byCol {
-			if !r.scan.formulas || !known[c] || x.raw[k] != "" {
+			if !r.scan.formulas || !known[c] || x.raw[k] != "" || refused[c] {
 				continue
 			}
 			if fm, _ := r.f.GetCellFormula(name, cellName(c, n)); fm != "" {

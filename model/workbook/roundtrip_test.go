@@ -119,8 +119,8 @@ func TestRoundTripExamples(t *testing.T) {
 
 func TestRoundTripSynthetic(t *testing.T) {
 	n := 10_000
-	if testing.Short() {
-		n = 500
+	if testing.Short() || raceEnabled {
+		n = 500 // the race detector makes the 10,000 entries take minutes
 	}
 	d, err := synth.Dossier(synth.Options{Entries: n, Figures: n / 2, Seed: 19})
 	if err != nil {
