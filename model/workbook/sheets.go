@@ -8,6 +8,7 @@ import (
 	_ "image/png"  // logos
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/coibrief/coibrief/locales"
 	"github.com/coibrief/coibrief/model"
@@ -435,7 +436,7 @@ func (bw *bookWriter) table(s *sheetSpec) error {
 			cells[i] = excelize.Cell{StyleID: style, Value: val}
 		}
 		cell, _ := excelize.CoordinatesToCellName(1, n+2)
-		if err := sw.SetRow(cell, cells); err != nil {
+		if err := sw.SetRow(cell, cells, excelize.RowOpts{Height: rowHeight(cols, cells)}); err != nil {
 			return bw.fail(err)
 		}
 	}
@@ -572,4 +573,26 @@ func (bw *bookWriter) properties() error {
 		return bw.fail(err)
 	}
 	return nil
+}
+
+// rowHeight returns the height in points of a row whose wrapped texts
+// take as many lines as the longest needs, estimated from the columns'
+// widths: spreadsheets do not all size rows to their text when they open
+// a workbook (LibreOffice leaves them a line high).
+func rowHeight(cols []hcol, cells []any) float64 {
+	lines := 1
+	for i, c := range cells {
+		v, ok := c.(excelize.Cell).Value.(string)
+		if !ok || v == "" {
+			continue
+		}
+		// About a character of running text fits in a unit of width.
+		per := max(1, int(cols[i].c.width))
+		n := 0
+		for _, para := range strings.Split(v, "\n") {
+			n += max(1, (utf8.RuneCountInString(para)+per-1)/per)
+		}
+		lines = max(lines, n)
+	}
+	return min(409, 15*float64(lines))
 }
