@@ -69,7 +69,15 @@ type builder struct {
 
 	g    geometry // the page's
 	logo *logo    // the issuer's logo, or nil
+
+	kept int // words whose lines are kept from measuring to drawing (see laidOut)
 }
+
+// keptWords is how many words a briefing keeps laid out from measuring
+// to drawing, some 20 MB of them: the lines of the blocks beyond are laid
+// out again when drawn (see laidOut). A briefing of a thousand events
+// keeps them all.
+const keptWords = 200_000
 
 func (b *builder) fail(err error) {
 	if b.err == nil && err != nil {
@@ -148,18 +156,35 @@ func (b *builder) block(runs [][]run, indent, lead float64, justify bool, where 
 		}
 		out = append(out, b.add(it))
 	}
-	lo.lines = nil
+	b.release(lo)
 	return out
+}
+
+// release drops the lines of lo until it is drawn, once the briefing
+// keeps keptWords.
+func (b *builder) release(lo *laidOut) {
+	n := 0
+	for _, ls := range lo.lines {
+		for i := range ls {
+			n += len(ls[i].words)
+		}
+	}
+	if b.kept+n <= keptWords {
+		b.kept += n
+		return
+	}
+	lo.lines = nil
 }
 
 // laidOut is a block of text in each column, laid out in lines when
 // needed: once when the block is added, for the height and footnotes of
-// each line, and again when the first of its lines is drawn, after the
-// pages are made. Its lines are dropped as soon as the last one is drawn.
-// In between it holds its runs, not the measured words and lines of every
-// block still to draw, which held most of a long briefing's memory (100
-// MB of 200 at 10,000 events). Laying a block out is deterministic, so
-// the lines drawn are the lines measured.
+// each line, and, past the first keptWords of a briefing, again when the
+// first of its lines is drawn, after the pages are made. Its lines are
+// dropped as soon as the last one is drawn. In between, such a block
+// holds its runs, not the measured words and lines of every block still
+// to draw, which held most of a long briefing's memory (100 MB of 200 at
+// 10,000 events). Laying a block out is deterministic, so the lines
+// drawn are the lines measured.
 type laidOut struct {
 	m       *measurer
 	runs    [][]run
@@ -357,7 +382,7 @@ func (b *builder) footnote(fn *report.Footnote) {
 		}
 		out = append(out, nl)
 	}
-	lo.lines = nil
+	b.release(lo)
 	b.notes[key] = out
 }
 
