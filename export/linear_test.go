@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/coibrief/coibrief/export/html"
 	"github.com/coibrief/coibrief/export/pdf"
 	"github.com/coibrief/coibrief/export/xlsx"
 	"github.com/coibrief/coibrief/internal/synth"
@@ -17,7 +18,7 @@ import (
 )
 
 // TestLinearStages runs every stage — decode, validate, build, PDF,
-// workbook — on synthetic dossiers of 1,000 and 10,000 entries (and half
+// workbook, HTML — on synthetic dossiers of 1,000 and 10,000 entries (and half
 // as many figures) and fails when ten times the data costs more than 25
 // times the time or 15 times the memory allocated: a step gone quadratic
 // shows up here, not only as a figure in BENCHMARKS.md. Each stage is
@@ -34,7 +35,7 @@ func TestLinearStages(t *testing.T) {
 		d     time.Duration
 		bytes uint64
 	}
-	stages := []string{"decode", "validate", "build", "pdf", "workbook"}
+	stages := []string{"decode", "validate", "build", "pdf", "workbook", "html"}
 	costs := map[int]map[string]cost{}
 	for _, n := range []int{1000, 10000} {
 		var js bytes.Buffer
@@ -56,6 +57,7 @@ func TestLinearStages(t *testing.T) {
 			"workbook": func() error {
 				return xlsx.Write(io.Discard, doc, xlsx.Options{})
 			},
+			"html": func() error { _, err := html.Write(io.Discard, doc, html.Options{}); return err },
 		}
 		costs[n] = map[string]cost{}
 		for _, st := range stages {
