@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/coibrief/coibrief/model"
 	"golang.org/x/text/language"
@@ -31,15 +30,6 @@ type rec struct {
 // fail records a problem with the cell of column k.
 func (x *rec) fail(k colKey, format string, args ...any) {
 	x.r.cellProblem(x.sh, x.row, k, fmt.Errorf("%w: "+format, append([]any{ErrCell}, args...)...))
-}
-
-func (x *rec) empty() bool {
-	for _, v := range x.shown {
-		if v != "" {
-			return false
-		}
-	}
-	return true
 }
 
 func (x *rec) str(key string) string { return x.shown[colKey{key: key}] }
@@ -279,5 +269,3 @@ func sorted(rs []*rec) []*rec {
 	})
 	return out
 }
-
-var _ = time.UTC

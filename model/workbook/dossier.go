@@ -2,7 +2,6 @@ package workbook
 
 import (
 	"fmt"
-	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -384,7 +383,6 @@ func (r *reader) unknownRef(x *rec, key, what, id string, ids []string) {
 
 func (r *reader) places(d *model.Dossier, placeRecs, outlineRecs []*rec) {
 	byID := map[model.PlaceID]int{}
-	var recs []*rec
 	for i, x := range sorted(placeRecs) {
 		p := model.Place{ID: model.PlaceID(strings.TrimSpace(x.str("id"))), Name: x.text("name", true), Aliases: x.lines("aliases"),
 			Region: model.PlaceID(strings.TrimSpace(x.str("region"))), ISO: strings.TrimSpace(x.str("iso"))}
@@ -412,7 +410,6 @@ func (r *reader) places(d *model.Dossier, placeRecs, outlineRecs []*rec) {
 			byID[p.ID] = i
 		}
 		d.Places = append(d.Places, p)
-		recs = append(recs, x)
 		r.at(fmt.Sprintf("places[%d]", i), x)
 	}
 	// The outlines' points, by place, polygon, ring and point.
@@ -486,8 +483,6 @@ func (r *reader) places(d *model.Dossier, placeRecs, outlineRecs []*rec) {
 			*ring = append(*ring, pt.pos)
 		}
 	}
-	_ = recs
-	_ = path.Base
 }
 
 func (r *reader) source(x *rec) model.Source {

@@ -437,5 +437,3 @@ func (r *reader) tags(s string, fail func(string, ...any)) []language.Tag {
 	}
 	return out
 }
-
-var _ = strconv.Itoa

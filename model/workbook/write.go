@@ -328,11 +328,6 @@ func (b *builder) statement(s *model.Statement) row {
 	return r
 }
 
-// cellError is a value Write cannot put in a cell.
-func cellError(sheet, col string, n int, format string, args ...any) error {
-	return fmt.Errorf("workbook: %s, row %d, %s: %w: %s", sheet, n, col, ErrCell, fmt.Sprintf(format, args...))
-}
-
 // checkString reports a string a cell cannot hold as it is.
 func checkString(s string) error {
 	if n := len(utf16.Encode([]rune(s))); n > maxCellText {
