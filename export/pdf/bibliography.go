@@ -14,7 +14,10 @@ func (b *builder) bibliography() {
 	b.wide(func() {
 		for _, g := range b.doc.Bibliography {
 			b.heading(g.Title, g.Anchor, 2, false)
+			list := child(b.tags.parent, "L")
 			for _, it := range g.Items {
+				b.listItem([]*selem{list})
+				lbl := b.tags.lbl[0]
 				rs := []run{{text: isolate(it.Outlet) + ", " + it.Date[langs[0].lang] + ". ", st: stBib}}
 				rs = append(rs, run{text: b.msg(langs[0].lang, locales.QuoteTitle, map[string]any{"Text": isolate(it.Title)}), st: stBib, lang: it.TitleLanguage})
 				for _, c := range langs {
@@ -33,6 +36,7 @@ func (b *builder) bibliography() {
 					first := its[0].draw
 					its[0].draw = func(d *drawer, y float64) {
 						first(d, y)
+						d.in(lbl)
 						d.text(b.g.marginL, y+3, "•", stBib)
 					}
 				}

@@ -4,6 +4,7 @@ import (
 	"github.com/coibrief/coibrief/internal/chartlayout"
 	"github.com/coibrief/coibrief/locales"
 	"github.com/coibrief/coibrief/model"
+	"github.com/coibrief/coibrief/report"
 )
 
 // claimantColor is the colour of the lines of a kind of claimant.
@@ -44,7 +45,17 @@ func (b *builder) chart() {
 	for _, t := range append(titles, kindNames...) {
 		b.m.width(t, stSmall, "chart")
 	}
-	b.subheading(b.biMsg(locales.ChartHeading))
+	heading := b.biMsg(locales.ChartHeading)
+	b.subheading(heading)
+	panels := make([][]*report.Series, len(ch.Panels))
+	for i, p := range ch.Panels {
+		panels[i] = p.Series
+	}
+	fig := child(b.tags.parent, "Figure")
+	fig.alt = chartAlt(loc, b.msg(l, locales.ChartHeading, nil), titles, panels, func(s *report.Series) string {
+		t, _ := loc.ClaimantKind(s.Claimant)
+		return t
+	})
 	textW := b.g.textW
 	n := len(ch.Panels)
 	panelW := (textW - gutter) / float64(n)
@@ -52,6 +63,7 @@ func (b *builder) chart() {
 		panelW = (textW - gutter*float64(n-1)) / float64(n)
 	}
 	b.add(&item{h: chartH + legendH, spaceBefore: 1.5, draw: func(d *drawer, y float64) {
+		d.in(fig)
 		for i, p := range ch.Panels {
 			x := b.g.marginL + float64(i)*(panelW+gutter)
 			b.panel(d, x, y, panelW, chartH, titles[i], p, l)

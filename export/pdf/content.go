@@ -71,6 +71,12 @@ type builder struct {
 	logo *logo    // the issuer's logo, or nil
 
 	kept int // words whose lines are kept from measuring to drawing (see laidOut)
+
+	tags      tags
+	docLang   string           // the edition's first language, the document's /Lang
+	noteElems map[int][]*selem // the Notes of each footnote, one per column
+	noteUsed  map[int]bool     // footnotes whose Notes are in the tree
+	heads     int              // the level of the last heading
 }
 
 // keptWords is how many words a briefing keeps laid out from measuring
@@ -128,6 +134,12 @@ func (b *builder) bi(l report.L) string {
 // items. indent shifts the text right; hang draws a bullet or label in the
 // indent of the first line.
 func (b *builder) block(runs [][]run, indent, lead float64, justify bool, where string, hang string) []*item {
+	return b.blockAs("P", runs, indent, lead, justify, where, hang)
+}
+
+// blockAs is block, tagged as role unless its elements were set.
+func (b *builder) blockAs(role string, runs [][]run, indent, lead float64, justify bool, where string, hang string) []*item {
+	els, lbls := b.blockElems(role)
 	lo := b.layOut(runs, indent, lead, justify, where)
 	var out []*item
 	for k := range lo.left {
@@ -148,8 +160,12 @@ func (b *builder) block(runs [][]run, indent, lead float64, justify bool, where 
 		first := k == 0
 		it.draw = func(d *drawer, y float64) {
 			lo.row(k, func(i int, l *line) {
+				d.in(els[i])
 				d.line(l, cols[i].x+indent, y)
 				if first && hang != "" {
+					if lbls != nil {
+						d.in(lbls[i])
+					}
 					d.text(cols[i].x+indent-3.2, y+l.ascent, hang, stBody)
 				}
 			})
@@ -260,7 +276,8 @@ func (b *builder) heading(title report.L, anchor string, level int, newPage bool
 	case 3:
 		st, space = stH3, 3.5
 	}
-	its := b.block(b.perCol(func(l int) []run { return []run{{text: title[l], st: st}} }), 0, leadHead, false, "heading "+title[0], "")
+	b.heads = level
+	its := b.blockAs("H"+itoa(level), b.perCol(func(l int) []run { return []run{{text: title[l], st: st}} }), 0, leadHead, false, "heading "+title[0], "")
 	if len(its) == 0 {
 		return
 	}
@@ -280,6 +297,7 @@ func (b *builder) heading(title report.L, anchor string, level int, newPage bool
 		last.h = h + 1.6
 		last.draw = func(d *drawer, y float64) {
 			draw(d, y)
+			d.in(artifact)
 			d.stroke(navy, 0.35)
 			d.f.Line(b.g.marginL, y+h+0.6, b.g.pageW-b.g.marginR, y+h+0.6)
 		}
@@ -328,6 +346,18 @@ func (b *builder) paragraph(p *report.Paragraph, indent float64, hang string, sp
 	if p.Footnote != nil {
 		b.footnote(p.Footnote)
 	}
+	els, lbls := b.blockElems("P")
+	if p.Footnote != nil {
+		key := b.noteKey(p.Footnote.Number)
+		if !b.noteUsed[key] {
+			b.noteUsed[key] = true
+			for i, n := range b.noteElems[key] {
+				n.parent = els[i]
+				els[i].notes = append(els[i].notes, n)
+			}
+		}
+	}
+	b.tags.next, b.tags.lbl = els, lbls
 	its := b.block(b.perCol(func(l int) []run { return paragraphRuns(p, l, link) }), indent, leadBody, true, "statement "+string(p.Statement), hang)
 	if len(its) > 0 {
 		its[0].spaceBefore = space
@@ -370,6 +400,11 @@ func (b *builder) footnote(fn *report.Footnote) {
 	lo := b.layOut(runs, 0, leadNote, true, fmt.Sprintf("footnote %d", fn.Number))
 	var out []noteLine
 	cols := b.cols
+	els := make([]*selem, len(cols))
+	for i, c := range cols {
+		els[i] = &selem{role: "Note", note: fn.Number, id: "note-" + b.prefix + b.doc.Languages[c.lang].String() + "-" + itoa(fn.Number), lang: b.lang(c.lang)}
+	}
+	b.noteElems[key] = els
 	for k := range lo.left {
 		nl := noteLine{first: k == 0}
 		for i := range cols {
@@ -378,7 +413,7 @@ func (b *builder) footnote(fn *report.Footnote) {
 			}
 		}
 		nl.draw = func(d *drawer, y float64) {
-			lo.row(k, func(i int, l *line) { d.line(l, cols[i].x, y) })
+			lo.row(k, func(i int, l *line) { d.in(els[i]); d.line(l, cols[i].x, y) })
 		}
 		out = append(out, nl)
 	}
@@ -389,6 +424,8 @@ func (b *builder) footnote(fn *report.Footnote) {
 // section adds a section of the body and what it holds.
 func (b *builder) section(s *report.Section) {
 	newPage := s.Level == 1 && (s.Kind == report.SectionMap || s.Kind == report.SectionBibliography || s.Kind == report.SectionKeyFigures || s.Kind == report.SectionChronology || s.Kind == report.SectionBackground)
+	sect := b.enter("Sect")
+	defer b.leave(sect)
 	if s.Kind != report.SectionBibliography || s.Level == 1 {
 		b.heading(s.Title, s.Anchor, s.Level, newPage)
 	}
@@ -397,20 +434,25 @@ func (b *builder) section(s *report.Section) {
 		case *report.Paragraph:
 			b.paragraph(bl, 0, "", 2.2)
 		case *report.List:
+			lists := b.perColElems(nil, "L")
 			for i, p := range bl.Items {
 				space := 1.0
 				if i == 0 {
 					space = 2.2
 				}
+				b.listItem(lists)
 				b.paragraph(p, 5, "•", space)
 			}
 		case *report.PlaceGroup:
-			its := b.block(b.perCol(func(l int) []run { return []run{{text: bl.Name[l], st: stGroup}} }), 0, leadHead, false, "place "+string(bl.Place), "")
+			level := min(b.heads+1, 6)
+			its := b.blockAs("H"+itoa(level), b.perCol(func(l int) []run { return []run{{text: bl.Name[l], st: stGroup}} }), 0, leadHead, false, "place "+string(bl.Place), "")
 			if len(its) > 0 {
 				its[0].spaceBefore = 2.6
 				its[len(its)-1].keep = true
 			}
+			lists := b.perColElems(nil, "L")
 			for _, p := range bl.Items {
+				b.listItem(lists)
 				b.paragraph(p, 5, "–", 1.0)
 			}
 		case *report.FigureTable:

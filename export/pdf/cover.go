@@ -20,7 +20,11 @@ const (
 func (b *builder) cover() {
 	doc := b.doc
 	meta := &doc.Meta
+	div := b.enter("Div")
+	defer b.leave(div)
 	if lg := b.logo; lg != nil {
+		fig := child(div, "Figure")
+		fig.alt = b.bi(meta.Issuer)
 		h := logoH
 		w := h * float64(lg.w) / float64(lg.h)
 		if w > logoMaxW {
@@ -28,6 +32,7 @@ func (b *builder) cover() {
 		}
 		x := b.g.marginL
 		b.add(&item{h: logoH + 4, draw: func(d *drawer, y float64) {
+			d.in(fig)
 			d.f.ImageOptions(logoName, x, y+logoH-h, w, h, false, fpdf.ImageOptions{ImageType: lg.typ}, 0, "")
 		}})
 	}
@@ -44,9 +49,11 @@ func (b *builder) cover() {
 	}, 0, leadHead, 0)
 	b.text(func(l int) []run { return []run{{text: strings.ToUpper(series[l]), st: stSmall}} }, 0, leadHead, 1.5)
 	b.add(&item{h: 6, draw: func(d *drawer, y float64) {
+		d.in(artifact)
 		d.stroke(navy, 0.8)
 		d.f.Line(b.g.marginL, y+3, b.g.pageW-b.g.marginR, y+3)
 	}})
+	b.tags.next = b.perColElems(nil, "H1")
 	b.text(func(l int) []run { return []run{{text: meta.Title[l], st: stTitle}} }, 0, 1.18, 6)
 	b.text(func(l int) []run {
 		st := style{face: sans, size: 9.5, color: black}
@@ -95,6 +102,7 @@ func (b *builder) text(f func(l int) []run, indent, lead, space float64) []*item
 
 // label adds a small heading of the cover.
 func (b *builder) label(id locales.ID, space float64) {
+	b.tags.next = b.perColElems(nil, "H2")
 	its := b.text(func(l int) []run { return []run{{text: b.msg(l, id, nil), st: stH3}} }, 0, leadHead, space)
 	if len(its) > 0 {
 		its[len(its)-1].keep = true
@@ -105,8 +113,13 @@ func (b *builder) label(id locales.ID, space float64) {
 // page number and a link to it. Page numbers are read when drawing, once
 // the pages are laid out.
 func (b *builder) contents(entries []tocEntry, anchors *map[string]anchorPos) {
+	sect := b.enter("Sect")
+	defer b.leave(sect)
 	b.heading(b.titleL(locales.ContentsHeading), "contents", 1, true)
+	toc := child(sect, "TOC")
 	for _, e := range entries {
+		le := child(child(toc, "TOCI"), "Link")
+		le.contents = e.title
 		st, indent, space := stTOC, 6.0, 0.6
 		if e.level == 1 {
 			st, indent, space = stTOC1, 0, 2.2
@@ -124,6 +137,7 @@ func (b *builder) contents(entries []tocEntry, anchors *map[string]anchorPos) {
 		h := st.size * 1.5 * ptToMM
 		b.add(&item{h: h, spaceBefore: space, draw: func(d *drawer, y float64) {
 			base := y + h*0.72
+			d.in(le)
 			d.text(b.g.marginL+indent, base, title, st)
 			num := ""
 			if p, ok := (*anchors)[anchor]; ok {
@@ -132,10 +146,12 @@ func (b *builder) contents(entries []tocEntry, anchors *map[string]anchorPos) {
 			nw := b.m.width(num, st, "contents")
 			d.text(b.g.pageW-b.g.marginR-nw, base, num, st)
 			// dotted leader
+			d.in(artifact)
 			d.stroke(rgb{170, 170, 170}, 0.2)
 			d.f.SetDashPattern([]float64{0.3, 1.2}, 0)
 			d.f.Line(b.g.marginL+indent+w+2, base, b.g.pageW-b.g.marginR-nw-2, base)
 			d.f.SetDashPattern([]float64{}, 0)
+			d.annot(le)
 			d.f.Link(b.g.marginL+indent, y, b.g.textW-indent, h, link)
 		}})
 	}

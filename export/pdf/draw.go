@@ -26,6 +26,11 @@ type drawer struct {
 	ops   []byte  // the operators of the glyphs being drawn
 	runes []rune  // of the invisible text being drawn
 	k, ph float64 // points per millimetre, page height in mm; 0 until known
+
+	t    *tagger // the structure tree being made, nil when not tagging
+	open *selem  // the element of the open marked-content sequence
+	page int     // the page being drawn, from 0
+	pdfa bool    // no transparency
 }
 
 func (d *drawer) setStyle(st style) {
@@ -165,6 +170,7 @@ func (d *drawer) drawSpan(s *span, l *line, y, base, extra float64) {
 	}
 	d.buf = d.buf[:0]
 	text = visible(text)
+	link, back := d.linkIn(p.at, text)
 	w := s.width
 	if s.gaps > 0 && extra > 0 {
 		// fpdf justifies UTF-8 text in a cell with a TJ array that adds
@@ -181,10 +187,15 @@ func (d *drawer) drawSpan(s *span, l *line, y, base, extra float64) {
 		d.f.Text(s.x, base-p.at.st.rise*ptToMM, text)
 	}
 	if p.at.url != "" {
+		d.annot(link)
 		d.f.LinkString(s.x, y, w, l.height, p.at.url)
 	}
 	if p.at.link != 0 {
+		d.annot(link)
 		d.f.Link(s.x, y, w, l.height, p.at.link)
+	}
+	if back != nil {
+		d.in(back)
 	}
 }
 

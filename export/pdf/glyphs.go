@@ -90,6 +90,7 @@ func (d *drawer) complexLine(l *line, x, y, extra float64) {
 			continue
 		}
 		p := a.p
+		link, back := d.linkIn(p.at, p.text)
 		if p.sh != nil {
 			d.shaped(p, cx, base)
 		} else {
@@ -97,10 +98,15 @@ func (d *drawer) complexLine(l *line, x, y, extra float64) {
 			d.f.Text(cx, base-p.at.st.rise*ptToMM, visible(p.text))
 		}
 		if p.at.url != "" {
+			d.annot(link)
 			d.f.LinkString(cx, y, p.width, l.height, p.at.url)
 		}
 		if p.at.link != 0 {
+			d.annot(link)
 			d.f.Link(cx, y, p.width, l.height, p.at.link)
+		}
+		if back != nil {
+			d.in(back)
 		}
 		cx += p.width
 	}

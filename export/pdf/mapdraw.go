@@ -8,6 +8,7 @@ import (
 	"github.com/coibrief/coibrief/internal/geo"
 	"github.com/coibrief/coibrief/internal/maplayout"
 	"github.com/coibrief/coibrief/locales"
+	"github.com/coibrief/coibrief/report"
 )
 
 // protestMap adds the map of events: the sea, the countries around in a
@@ -57,12 +58,15 @@ func (b *builder) protestMap() {
 		kinds = append(kinds, entry{lx, ly, text, rgbOf(maplayout.KindColors[k])})
 		lx += w + 5
 	}
+	fig := child(b.tags.parent, "Figure")
+	fig.alt = mapAlt(m.Title[l], b.msg(l, locales.FieldEntries, nil), names, m.Points)
 	sizeLabel := b.biMsg(locales.FieldEntries)
 	sizes := maplayout.LegendSizes
 	big := radius(sizes[len(sizes)-1])
 	sizeY := ly + 3 + big // the sizes' centre line
 	width(sizeLabel, stSmall)
 	b.add(&item{h: sizeY + big + 1, spaceBefore: 3, draw: func(d *drawer, y float64) {
+		d.in(fig)
 		drawMap(d, lay, y)
 		for _, e := range kinds {
 			d.fill(e.color)
@@ -132,10 +136,16 @@ func drawMap(d *drawer, lay *mapLayout, y float64) {
 		rings(d, lay.Country.Rings, y, "DF*")
 	}
 	for _, rs := range lay.Regions {
-		d.fill(rgbOf(maplayout.RegionFill))
-		d.f.SetAlpha(0.28, "Normal")
-		rings(d, rs, y, "F*")
-		d.f.SetAlpha(1, "Normal")
+		if d.pdfa {
+			// PDF/A: the colour the translucent fill makes over the country
+			d.fill(blend(rgbOf(maplayout.RegionFill), rgbOf(maplayout.CountryFill), 0.28))
+			rings(d, rs, y, "F*")
+		} else {
+			d.fill(rgbOf(maplayout.RegionFill))
+			d.f.SetAlpha(0.28, "Normal")
+			rings(d, rs, y, "F*")
+			d.f.SetAlpha(1, "Normal")
+		}
 		d.stroke(rgbOf(maplayout.RegionLine), 0.45)
 		rings(d, rs, y, "D")
 	}
@@ -143,6 +153,10 @@ func drawMap(d *drawer, lay *mapLayout, y float64) {
 	for _, p := range lay.Dots {
 		d.fill(rgbOf(maplayout.KindColors[p.Kind]))
 		d.stroke(rgb{255, 255, 255}, 0.3)
+		if d.pdfa {
+			d.f.Circle(p.X, p.Y+y, p.R, "DF")
+			continue
+		}
 		d.f.SetAlpha(0.85, "Normal")
 		d.f.Circle(p.X, p.Y+y, p.R, "DF")
 		d.f.SetAlpha(1, "Normal")
@@ -178,4 +192,24 @@ func rings(d *drawer, rs [][]geo.XY, y float64, op string) {
 		d.f.ClosePath()
 	}
 	d.f.DrawPath(op)
+}
+
+// blend is the colour c laid over under with opacity a.
+func blend(c, under rgb, a float64) rgb {
+	mix := func(x, y uint8) uint8 { return uint8(math.Round(a*float64(x) + (1-a)*float64(y))) }
+	return rgb{mix(c.r, under.r), mix(c.g, under.g), mix(c.b, under.b)}
+}
+
+// mapAlt says what the map shows, in its language: its title and each
+// place with its number of entries, most first.
+func mapAlt(title, entries string, names []string, points []*report.MapPoint) string {
+	var sb strings.Builder
+	sb.WriteString(title + ". " + entries + ": ")
+	for i, p := range points {
+		if i > 0 {
+			sb.WriteString(", ")
+		}
+		sb.WriteString(names[i] + " " + strconv.Itoa(p.Entries))
+	}
+	return sb.String() + "."
 }

@@ -178,6 +178,15 @@ type Options struct {
 	// model.MaxLogoPixels. When nil, the dossier's (the briefing's
 	// Meta.Logo, from model.Issuer.Logo) is printed, if it has one.
 	Logo []byte
+	// PDFA makes the PDF conform to PDF/A-3b as well as being tagged:
+	// its XMP metadata identify it as such, it carries an sRGB output
+	// intent, and the map's translucent fills are drawn in the opaque
+	// colours they make. See Archival PDF in the package documentation.
+	PDFA bool
+	// Source is the data the briefing was made from, the dossier's JSON,
+	// attached to a PDF/A file as its source (named source.json, with
+	// the relationship /Source); nil attaches nothing. It needs PDFA.
+	Source []byte
 }
 
 // Info describes a rendered PDF.
@@ -236,6 +245,9 @@ func Render(doc *report.Document, opt Options) (data []byte, info Info, err erro
 	if err != nil {
 		return nil, Info{}, err
 	}
+	if opt.Source != nil && !opt.PDFA {
+		return nil, Info{}, fmt.Errorf("pdf: %w: a source to attach needs PDFA", ErrOptions)
+	}
 	g, err := opt.geometry()
 	if err != nil {
 		return nil, Info{}, fmt.Errorf("pdf: %w", err)
@@ -270,6 +282,10 @@ func Render(doc *report.Document, opt Options) (data []byte, info Info, err erro
 	}
 	b := &builder{doc: doc, f: f, locs: locs, notes: map[int][]noteLine{}, links: map[string]int{}, g: g, logo: lg}
 	b.m.ts = newTypesetter(opt.Fonts)
+	t := &tagger{root: &selem{role: "Document"}}
+	b.docLang = doc.Languages[langs[0]].String()
+	b.tags.parent = t.root
+	b.noteElems, b.noteUsed = map[int][]*selem{}, map[int]bool{}
 	setMetadata(f, doc, langs, locs)
 
 	// The cover and contents show the edition's languages side by side.
@@ -281,8 +297,11 @@ func Render(doc *report.Document, opt Options) (data []byte, info Info, err erro
 		for i, l := range langs {
 			b.part, b.prefix = i, doc.Languages[l].String()+"-"
 			b.cols = g.columns([]int{l})
+			part := b.enter("Part")
+			part.lang = b.lang(l)
 			b.heading(report.L(slices.Repeat([]string{languageName(locs[l], doc.Languages[l])}, len(locs))), "part", 1, true)
 			b.body()
+			b.leave(part)
 		}
 	} else {
 		b.body()
@@ -308,9 +327,14 @@ func Render(doc *report.Document, opt Options) (data []byte, info Info, err erro
 		}
 		f.SetLink(id, p.y, p.page)
 	}
-	d := &drawer{f: f, m: &b.m, face: numFaces}
+	d := &drawer{f: f, m: &b.m, face: numFaces, pdfa: opt.PDFA}
+	if !untagged {
+		d.t = t
+		t.pages = make([]tagPage, len(pages))
+	}
 	for i, pg := range pages {
 		f.AddPage()
+		d.page = i
 		d.face, d.color, d.hscale = numFaces, rgb{1, 2, 3}, 0 // fpdf resets state between pages
 		d.setStyle(stBody)
 		if !pg.cover {
@@ -321,8 +345,10 @@ func Render(doc *report.Document, opt Options) (data []byte, info Info, err erro
 				f.Bookmark(flat(mk.title), mk.level, pl.y)
 			}
 			pl.it.draw(d, pl.y)
+			d.close()
 		}
 		if pg.noteTop > 0 {
+			d.in(artifact)
 			d.stroke(grey, 0.25)
 			f.Line(g.marginL, pg.noteTop+1.4, g.marginL+45, pg.noteTop+1.4)
 			y := pg.noteTop + noteSep
@@ -330,6 +356,7 @@ func Render(doc *report.Document, opt Options) (data []byte, info Info, err erro
 				nl.draw(d, y)
 				y += nl.h
 			}
+			d.close()
 		}
 		pages[i] = nil
 	}
@@ -346,7 +373,14 @@ func Render(doc *report.Document, opt Options) (data []byte, info Info, err erro
 	if err := f.Output(&buf); err != nil {
 		return nil, Info{}, fmt.Errorf("pdf: %w: %w", ErrRender, err)
 	}
-	return buf.Bytes(), Info{Pages: len(pages)}, nil
+	if untagged {
+		return buf.Bytes(), Info{Pages: len(pages)}, nil
+	}
+	out, err := finish(buf.Bytes(), t, opt)
+	if err != nil {
+		return nil, Info{}, fmt.Errorf("pdf: %w: %w", ErrRender, err)
+	}
+	return out, Info{Pages: len(pages)}, nil
 }
 
 // editionLanguages returns the indexes, in doc.Languages, of the languages
@@ -443,6 +477,8 @@ func (b *builder) measureRunningHeads(langs []int) {
 func (b *builder) runningHead(d *drawer, page, total int, langs []int) {
 	head, date := b.runningHeadText(langs)
 	g := b.g
+	d.in(artifact)
+	defer d.close()
 	d.text(g.marginL, g.headY(), head, stSmall)
 	d.text(g.pageW-g.marginR-b.m.width(date, stSmall, "running head"), g.headY(), date, stSmall)
 	d.stroke(rgb{180, 188, 204}, 0.2)

@@ -24,6 +24,8 @@ func (b *builder) table(widths []float64, header []string, rows [][][]run, where
 		}
 		widths = scaled
 	}
+	tbl := b.enter("Table")
+	defer b.leave(tbl)
 	head := b.row(widths, b.headerRuns(header), where, true, false)
 	head.spaceBefore = 3
 	head.keep = true
@@ -68,7 +70,26 @@ func (b *builder) row(widths []float64, cells [][]run, where string, head, zebra
 	h += 2 * cellPad
 	it := &item{h: h}
 	left := b.g.marginL
+	tr := child(b.tags.parent, "TR")
+	cellEls := make([]*selem, len(cells))
+	for i := range cells {
+		switch {
+		case head:
+			cellEls[i] = child(tr, "TH")
+			cellEls[i].attr = "<</O /Table /Scope /Column>>"
+		case spans:
+			cellEls[i] = child(tr, "TH")
+			cellEls[i].attr = "<</O /Table /Scope /Row /ColSpan " + itoa(len(widths)) + ">>"
+		default:
+			cellEls[i] = child(tr, "TD")
+		}
+	}
+	drawn := false
 	it.draw = func(d *drawer, y float64) {
+		// a header row repeated on a later page is not read again
+		repeat := drawn
+		drawn = true
+		d.in(artifact)
 		x := left
 		switch {
 		case head:
@@ -82,6 +103,9 @@ func (b *builder) row(widths []float64, cells [][]run, where string, head, zebra
 			d.f.Rect(left, y, total, h, "F")
 		}
 		for i, ls := range lines {
+			if !repeat {
+				d.in(cellEls[i])
+			}
 			ly := y + cellPad
 			for k := range ls {
 				d.line(&ls[k], x+cellPad, ly)
@@ -89,6 +113,7 @@ func (b *builder) row(widths []float64, cells [][]run, where string, head, zebra
 			}
 			x += widths[i]
 		}
+		d.in(artifact)
 		d.stroke(rgb{180, 188, 204}, 0.15)
 		d.f.Line(left, y+h, left+total, y+h)
 	}
@@ -161,7 +186,7 @@ func (b *builder) keyFigures() {
 // outline.
 func (b *builder) subheading(text string) {
 	b.wide(func() {
-		its := b.block([][]run{{{text: text, st: stH3}}}, 0, leadHead, false, "heading", "")
+		its := b.blockAs("H"+itoa(min(b.heads+1, 6)), [][]run{{{text: text, st: stH3}}}, 0, leadHead, false, "heading", "")
 		if len(its) > 0 {
 			its[0].spaceBefore = 3
 			its[len(its)-1].keep = true
