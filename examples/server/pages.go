@@ -149,8 +149,6 @@ type choiceLink struct{ Href, Name, Match string }
 
 type link struct{ Href, Label string }
 
-type cite struct{ Text, Link string }
-
 // omitted are the parts of a briefing the page does not show: it shows
 // the figures and the map, and the chronology once it is focused.
 var omitted = []report.Part{report.PartBackground, report.PartSections, report.PartNotes, report.PartBibliography, report.PartErrata}
