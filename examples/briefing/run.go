@@ -58,6 +58,8 @@ type config struct {
 	paper    string
 	validate bool
 	quiet    bool
+	pdfa     bool   // PDF/A-3b files with the dossier attached
+	extract  string // a PDF/A file whose attached dossier to write out
 	template string // write an authoring workbook to this file
 	convert  string // write the dossier to this file, JSON or workbook
 }
@@ -91,6 +93,8 @@ func (c *config) flags(stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&c.fonts, "fonts", "", "also set text in the TrueType and OpenType fonts (collections too) of this `directory`\nand its subdirectories, for the scripts the built-in fonts lack (Chinese, Devanagari, Ethiopic…)\ne.g. -fonts /usr/share/fonts")
 	fs.StringVar(&c.paper, "paper", "a4", "page `size` of the PDFs: a4 or letter (US Letter)\ne.g. -paper letter")
 	fs.BoolVar(&c.validate, "validate", false, "check the dossier, print every problem with its location, and write nothing")
+	fs.BoolVar(&c.pdfa, "pdfa", false, "write the PDFs as PDF/A-3b (archival), the dossier's JSON attached to each")
+	fs.StringVar(&c.extract, "extract", "", "write the dossier attached to this PDF/A `file` (written with -pdfa) into -out, and nothing else\ne.g. -extract out/kz-2022-01.fr.pdf -out /tmp/back")
 	fs.BoolVar(&c.quiet, "q", false, "print only the files written and the errors, no progress")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, usageText)
@@ -236,6 +240,9 @@ func (c *config) run(s *session, stdout, stderr io.Writer) error {
 		progress("fonts: %d faces in %s", fonts.Len(), c.fonts)
 	}
 
+	if c.extract != "" {
+		return c.extractSource(s, stdout)
+	}
 	if c.template != "" && c.convert != "" {
 		return usagef("-template and -convert both write a file: give one")
 	}
@@ -406,11 +413,18 @@ func (c *config) run(s *session, stdout, stderr io.Writer) error {
 			}
 			return "." + o.Language.String()
 		}
+		var source []byte
+		if c.pdfa && writes("pdf") {
+			if source, err = c.source(d); err != nil {
+				return err
+			}
+		}
 		for _, o := range eds {
 			if !writes("pdf") {
 				break
 			}
 			o.Paper = paper
+			o.PDFA, o.Source = c.pdfa, source
 			jobs = append(jobs, job{name: report.FileName(base, stem(o)+".pdf"), render: func(w io.Writer) (string, error) {
 				if pdfProblem != "" {
 					return "", errors.New(pdfProblem)
