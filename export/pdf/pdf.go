@@ -101,6 +101,74 @@
 // Burmese, Khmer, Thai, Chinese, Japanese, Korean… — give fonts in
 // Options.Fonts (LoadFonts("/usr/share/fonts") reads a system's);
 // Check names the script a character needs a font for.
+//
+// # Tagged PDF
+//
+// Every PDF is tagged, to PDF/UA-1 as far as a program can check it: a
+// screen reader gets the briefing in reading order, not in drawing order.
+//
+//   - Everything drawn is marked content (BDC/EMC with an MCID, written
+//     with fpdf's RawWriteStr around fpdf's own drawing calls) of one
+//     structure element, or an Artifact: the running head and foot and
+//     page number, rules, table backgrounds, the dotted leaders of the
+//     contents, and a table's header row where it is repeated on a later
+//     page.
+//   - The structure tree, in reading order: Document; the cover (Div: P,
+//     the title as H1, H2 labels, the logo as a Figure whose /Alt is the
+//     issuer); the contents (TOC, TOCI, Link); a Sect per section, its
+//     heading H1 to H3 (a place of the chronology one level below its
+//     day's), P, lists as L/LI/Lbl/LBody, tables as Table/TR/TH/TD with
+//     /Scope (Column for the header row, Row for a group heading);
+//     Figure for the chart and the map, with an /Alt in the briefing's
+//     language that says what they show (each panel's series and their
+//     values by date; each place with its number of entries).
+//   - A footnote is a Note (with an /ID) read after the paragraph that
+//     first calls it; the call is a Reference with /Ref to the Note.
+//   - A link is a Link element holding its text and, through an OBJR,
+//     its annotation, which has /Contents and /StructParent.
+//   - A parallel edition's block is one element per language, the first
+//     language's before the second's, the second's with its /Lang; a
+//     sequential edition is a Part per language. The catalog has the
+//     first language's /Lang, /MarkInfo <</Marked true>>,
+//     /ViewerPreferences <</DisplayDocTitle true>>, and XMP metadata that
+//     repeat the document information (dc:title…) with the PDF/UA
+//     identifier; each page has /StructParents and /Tabs /S, and the
+//     parent tree maps them back.
+//   - Text set by fpdf maps to Unicode through the ToUnicode maps fpdf
+//     writes; a shaped piece's outlines are covered by its invisible text
+//     in Liberation, in the same marked content (see Scripts).
+//
+// How: fpdf writes a PDF with no way to add entries to its catalog or
+// its page dictionaries, and writes link annotations inline in the
+// page, where the structure tree cannot refer to them. Render therefore
+// writes fpdf's output again, in memory, as one revision (see finish.go):
+// fpdf's objects as they are, byte for byte, but for the catalog, the
+// pages and the annotations, read with a small parser of the dictionaries
+// fpdf writes and written back with the new entries, then the structure
+// tree, parent tree and XMP as new objects, and a new cross-reference
+// table. An incremental update would have kept fpdf's bytes but left
+// dead copies of every page dictionary in each file, and cannot give the
+// binary comment PDF/A asks for after the header; patching fpdf was not
+// an option for a dependency. The structure is made as the builder lays
+// blocks out, so its order is the document's, and filled with MCIDs as
+// pages are drawn. The cost is a few percent of the render time and the
+// marked-content operators and structure objects in the file; the same
+// briefing still gives the same bytes (the document's /ID is a hash of
+// what fpdf wrote).
+//
+// # Archival PDF
+//
+// With Options.PDFA the file is also PDF/A-3b: its XMP metadata carry the
+// PDF/A identification (and the extension schema PDF/A asks for the PDF/UA
+// identifier), it has an sRGB output intent with an ICC profile built in
+// the package (see icc.go), its fonts are embedded (they always are), the
+// map's translucent fills are drawn in the opaque colours they would
+// make and pages have no transparency group, annotations are printable,
+// the header is followed by a binary comment and the trailer has an /ID.
+// Options.Source, the dossier's JSON, is attached as an associated file
+// (source.json, /AFRelationship /Source, in the catalog's /AF and
+// embedded files), so that a PDF in a case file carries its own data;
+// ExtractSource gets it back.
 package pdf
 
 import (
