@@ -151,8 +151,10 @@
 // binary comment PDF/A asks for after the header; patching fpdf was not
 // an option for a dependency. The structure is made as the builder lays
 // blocks out, so its order is the document's, and filled with MCIDs as
-// pages are drawn. The cost is a few percent of the render time and the
-// marked-content operators and structure objects in the file; the same
+// pages are drawn. It costs time and size: a synthetic briefing of
+// 10,000 entries (1,377 pages) renders in 7.7 s instead of 5.2 s and
+// makes 46.7 MB instead of 14.4 MB, most of it the structure elements,
+// written as plain objects (object streams would compress them); the same
 // briefing still gives the same bytes (the document's /ID is a hash of
 // what fpdf wrote).
 //
