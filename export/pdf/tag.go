@@ -142,7 +142,6 @@ func (d *drawer) linkIn(at *run, text string) (link, back *selem) {
 
 // tags is the part of the builder that makes the structure tree.
 type tags struct {
-	on     bool
 	parent *selem   // where the next elements go
 	next   []*selem // the elements of the next block, one per column, or nil for paragraphs
 	lbl    []*selem // the labels of the next block's hang, one per column
