@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/coibrief/coibrief/internal/editdist"
 	"github.com/coibrief/coibrief/model"
 	"golang.org/x/text/cases"
 	"golang.org/x/text/runes"
@@ -89,7 +90,7 @@ func suggest(d *model.Dossier, key string) string {
 		}
 		best := hit{dist: 1 << 30}
 		for _, n := range names {
-			if dd := distance(key, foldName(n)); dd < best.dist {
+			if dd := editdist.Levenshtein(key, foldName(n)); dd < best.dist {
 				best = hit{mainName(d, p), dd}
 			}
 		}
@@ -145,28 +146,6 @@ func foldName(s string) string {
 		space = true
 	}
 	return b.String()
-}
-
-// distance is the Levenshtein distance between a and b, in runes.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // mainName returns the name of p in the dossier's main language, or its

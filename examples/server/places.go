@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/coibrief/coibrief/internal/editdist"
 	"github.com/coibrief/coibrief/model"
 	"golang.org/x/text/cases"
 	"golang.org/x/text/language"
@@ -116,7 +117,7 @@ func (ds *dossier) closest(typed string, tag language.Tag) []suggestion {
 	limit := max(2, len([]rune(q))/3)
 	best := map[model.PlaceID]int{}
 	for _, n := range ds.names {
-		d := distance(q, n.folded)
+		d := editdist.Levenshtein(q, n.folded)
 		if d > limit {
 			continue
 		}
@@ -166,26 +167,4 @@ func (ds *dossier) placeName(id model.PlaceID, tag language.Tag) string {
 		return s
 	}
 	return string(id)
-}
-
-// distance is the Levenshtein distance between a and b, in runes.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			c := 1
-			if ra[i-1] == rb[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

@@ -6,7 +6,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
+	"github.com/coibrief/coibrief/internal/editdist"
 	"github.com/coibrief/coibrief/model"
 	"golang.org/x/text/language"
 )
@@ -222,27 +224,10 @@ func closest(s string, choices []string) string {
 // distance is the Levenshtein distance of two strings, in runes; long
 // strings are not compared.
 func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) > 256 || len(rb) > 256 {
+	if utf8.RuneCountInString(a) > 256 || utf8.RuneCountInString(b) > 256 {
 		return math.MaxInt
 	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			c := 1
-			if ra[i-1] == rb[j-1] {
-				c = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+c)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+	return editdist.Levenshtein(a, b)
 }
 
 // sorted returns the records in the sheet's order: by their No., a row
