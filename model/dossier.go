@@ -33,6 +33,10 @@ type Dossier struct {
 	Disclaimer Text     `json:"disclaimer"`         // the issuing body's disclaimer
 	Method     Method   `json:"method"`             // how it was researched
 	MapTitle   Text     `json:"mapTitle,omitempty"` // the title of the map: "Map of events" when absent
+	// History lists the dossier's versions, oldest first: versions and
+	// dates go forward, and the last is Method.Version when both are
+	// given. An update briefing names the earlier version by it.
+	History []Version `json:"history,omitempty"`
 
 	Background []Statement `json:"background,omitempty"` // context before the chronology
 	Chronology []Day       `json:"chronology"`
@@ -47,6 +51,13 @@ type Dossier struct {
 	// file holds the figures OpenFile left in the dossier's file; they
 	// come before Figures. See NumFigures, EachFigure and FigureAt.
 	file *figureFile
+}
+
+// Version is one published version of a dossier.
+type Version struct {
+	Version string `json:"version"`        // e.g. "1.1", as Method.Version writes it
+	Date    Date   `json:"date"`           // when it was published
+	Note    Text   `json:"note,omitempty"` // what it changed, per dossier language
 }
 
 // Issuer is the body that publishes a dossier.

@@ -64,6 +64,9 @@ const (
 	// MaxContributors is the most contributors a method note may list.
 	MaxContributors = 100
 
+	// MaxVersions is the most versions a dossier's history may list.
+	MaxVersions = 1_000
+
 	// MaxSectionDepth is how deeply thematic sections may nest: a section,
 	// its subsections and theirs, and so on.
 	MaxSectionDepth = 6
@@ -127,6 +130,7 @@ var arrayLimits = map[string]arrayLimit{
 	"Dossier.sources":          {max: MaxSources, what: "sources a bibliography"},
 	"Dossier.figures":          {max: MaxFigures, what: "figures a dossier"},
 	"Dossier.errata":           {max: MaxErrata, what: "errata a dossier"},
+	"Dossier.history":          {max: MaxVersions, what: "versions a history"},
 	"Method.languagesSearched": {max: MaxLanguages, what: "languages searched a method note"},
 	"Method.contributors":      {max: MaxContributors, what: "contributors a method note"},
 	"Day.entries":              {statements: true},

@@ -93,6 +93,7 @@ func Validate(d *Dossier) Issues {
 	for i := range d.Errata {
 		v.erratum(i)
 	}
+	v.history()
 	v.explain()
 	if o := v.omitted; o.Errors+o.Warnings > 0 {
 		sev := SeverityWarning
