@@ -607,7 +607,8 @@ func (b *builder) placeNameAt(path fieldPath, id model.PlaceID) L {
 func (b *builder) entry(path string, e *model.Entry, day *model.Day) *Paragraph {
 	p := b.paragraph(path, &e.Statement)
 	span := e.Span(day)
-	info := &EntryInfo{When: span, Precision: e.Precision(day), Time: e.Time, Kind: e.Kind, Places: e.Places, Figures: e.Figures}
+	info := &EntryInfo{When: span, Precision: e.Precision(day), Time: e.Time, Kind: e.Kind, Places: e.Places, Figures: e.Figures,
+		GeoPrecision: b.geoPrecision(e)}
 	info.WhenText = make(L, len(b.locs))
 	if !e.When.IsZero() && e.When != day.When {
 		info.WhenText = b.eachOnce(fieldPath{path, -1, ".when"}, spanKey{span, info.Precision}, func(l *locales.Locale) (string, error) {
@@ -621,6 +622,33 @@ func (b *builder) entry(path string, e *model.Entry, day *model.Day) *Paragraph 
 	info.KindText = b.eachOnce(fieldPath{path, -1, ".kind"}, e.Kind, func(l *locales.Locale) (string, error) { return l.EventKind(e.Kind) })
 	p.Entry = info
 	return p
+}
+
+// geoPrecision returns e's location precision: its own, else the
+// coarsest its places' kinds imply.
+func (b *builder) geoPrecision(e *model.Entry) model.GeoPrecision {
+	if e.GeoPrecision != model.GeoDerived {
+		return e.GeoPrecision
+	}
+	if len(e.Places) == 0 {
+		return model.GeoCountry
+	}
+	out := model.GeoPoint
+	for _, id := range e.Places {
+		p := model.GeoCountry
+		if pl := b.places.byID[id]; pl != nil {
+			switch pl.Kind {
+			case model.PlaceSite:
+				p = model.GeoPoint
+			case model.PlaceDistrict, model.PlaceCity:
+				p = model.GeoCity
+			case model.PlaceRegion:
+				p = model.GeoRegion
+			}
+		}
+		out = max(out, p)
+	}
+	return out
 }
 
 func (b *builder) thematic(path string, sec *model.Section, level int) *Section {
@@ -665,6 +693,10 @@ func (b *builder) source(path string, id model.SourceID) *SourceItem {
 		ID: id, Category: src.Category,
 		Outlet: src.Outlet, Label: b.labels[id], Title: src.Title, TitleLanguage: src.TitleLanguage,
 		Published: src.Published, Updated: src.Updated, URL: src.URL, Link: linkURL(src.URL),
+		Accessed: src.Accessed, Source: *src,
+	}
+	if it.Accessed.IsZero() {
+		it.Accessed = lastDay(b.d.Method.SourcesConsulted)
 	}
 	if !b.omits(PartBibliography) {
 		it.Anchor = b.anchor("src-" + string(id))

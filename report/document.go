@@ -140,6 +140,11 @@ type EntryInfo struct {
 	KindText  L
 	Places    []model.PlaceID
 	Figures   []model.FigureID
+	// GeoPrecision is how exact the entry's location is: its own, else
+	// what its places' kinds imply — a site a point; a district or city
+	// a city; a region a region; the country, or no place, the country —
+	// the coarsest of its places deciding.
+	GeoPrecision model.GeoPrecision
 }
 
 // PlaceGroup is a run of entries listed under one place, like the per-city
@@ -187,6 +192,12 @@ type SourceItem struct {
 	Link          string // URL with non-ASCII characters percent-encoded, for hyperlinks
 	Citation      L      // short form used in footnotes and tables
 	Footnotes     []int  // the footnotes that cite it
+	// Accessed is when the source was consulted: its own date, else the
+	// last day of the method's SourcesConsulted.
+	Accessed model.Date
+	// Source is a copy of the dossier's source, for formats that keep
+	// its fields apart (the outlet, its parent group, the author).
+	Source model.Source
 }
 
 // BibGroup is the sources of one category, newest first.
