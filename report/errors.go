@@ -9,6 +9,7 @@ var (
 	ErrLanguage = errors.New("missing language")    // a text of the dossier lacks a language of the briefing
 	ErrDocument = errors.New("invalid document")    // a document made by hand that breaks the rules of Document.Check
 	ErrMap      = errors.New("map cannot be drawn") // a country with no outline, a place too far from it (Validate)
+	ErrCompare  = errors.New("id reused")           // Compare: an id names two different objects
 
 	ErrUnknownPlace   = errors.New("unknown place")   // FindPlace found no place of that name
 	ErrAmbiguousPlace = errors.New("ambiguous place") // FindPlace found several
