@@ -14,117 +14,169 @@ import (
 // sourceName is the file name of the attached source.
 const sourceName = "source.json"
 
-// fpdfFile is the PDF fpdf wrote, read enough to write it again: where
-// each object starts and ends, and its trailer.
-type fpdfFile struct {
-	src     []byte
-	offsets []int // by object number; 0 for the free object 0
-	ends    []int
-	trailer *pdict
-}
-
-func readFpdf(src []byte) (*fpdfFile, error) {
-	sx := bytes.LastIndex(src, []byte("startxref"))
-	if sx < 0 {
-		return nil, fmt.Errorf("no startxref")
-	}
-	fs := strings.Fields(string(src[sx+len("startxref"):]))
-	if len(fs) == 0 {
-		return nil, fmt.Errorf("no xref offset")
-	}
-	xref, err := strconv.Atoi(fs[0])
-	if err != nil || xref <= 0 || xref >= sx {
-		return nil, fmt.Errorf("xref offset %q", fs[0])
-	}
-	tr := bytes.Index(src[xref:], []byte("trailer"))
-	if tr < 0 {
-		return nil, fmt.Errorf("no trailer")
-	}
-	lines := strings.Split(strings.TrimSpace(string(src[xref:xref+tr])), "\n")
-	if len(lines) < 3 || strings.TrimSpace(lines[0]) != "xref" {
-		return nil, fmt.Errorf("xref table")
-	}
-	head := strings.Fields(lines[1])
-	n, err := strconv.Atoi(head[len(head)-1])
-	if err != nil || len(lines) != n+2 {
-		return nil, fmt.Errorf("xref table of %d lines for %q", len(lines), lines[1])
-	}
-	f := &fpdfFile{src: src, offsets: make([]int, n), ends: make([]int, n)}
-	for i := 1; i < n; i++ {
-		off, err := strconv.Atoi(strings.Fields(lines[i+2])[0])
-		if err != nil || off <= 0 || off >= xref {
-			return nil, fmt.Errorf("xref entry %d", i)
-		}
-		f.offsets[i] = off
-	}
-	order := make([]int, 0, n)
-	for i := 1; i < n; i++ {
-		order = append(order, i)
-	}
-	slices.SortFunc(order, func(a, b int) int { return f.offsets[a] - f.offsets[b] })
-	for k, i := range order {
-		if k+1 < len(order) {
-			f.ends[i] = f.offsets[order[k+1]]
-		} else {
-			f.ends[i] = xref
-		}
-	}
-	p := &objParser{src: src, pos: xref + tr + len("trailer")}
-	v, err := p.value()
-	d, ok := v.(*pdict)
-	if err != nil || !ok {
-		return nil, fmt.Errorf("trailer")
-	}
-	f.trailer = d
-	return f, nil
-}
-
-// dict parses object n, which must be a dictionary.
-func (f *fpdfFile) dict(n int) (*pdict, error) {
-	if n <= 0 || n >= len(f.offsets) {
-		return nil, fmt.Errorf("object %d out of range", n)
-	}
-	p := &objParser{src: f.src[:f.ends[n]], pos: f.offsets[n]}
-	for _, want := range []string{strconv.Itoa(n), "0", "obj"} {
-		p.skip()
-		if p.token() != want {
-			return nil, fmt.Errorf("object %d: header", n)
-		}
-	}
-	v, err := p.value()
-	if err != nil {
-		return nil, fmt.Errorf("object %d: %w", n, err)
-	}
-	d, ok := v.(*pdict)
-	if !ok {
-		return nil, fmt.Errorf("object %d is not a dictionary", n)
-	}
-	return d, nil
-}
-
-// pdfWriter writes a PDF of numbered objects.
+// pdfWriter writes a PDF of numbered objects: some as they are, the
+// others packed in object streams, then a cross-reference stream.
 type pdfWriter struct {
 	buf     []byte
-	offsets map[int]int
+	offsets []int    // by object number, for objects written as they are
+	packed  [][2]int // by object number: its object stream and index, for packed objects
+	alloc   func() int
+
+	pack     []byte // the bodies of the objects of the object stream being filled
+	packHead []byte // its pairs of object numbers and offsets
+	packNums []int  // its objects
+	z        *zlib.Writer
+	zbuf     bytes.Buffer
 }
 
-func (w *pdfWriter) object(n int, body []byte) {
+// perStream is the number of objects in an object stream: enough for
+// the structure elements to compress well, few enough for a reader that
+// wants one of them.
+const perStream = 200
+
+func (w *pdfWriter) grow(n int) {
+	for len(w.offsets) <= n {
+		w.offsets = append(w.offsets, 0)
+		w.packed = append(w.packed, [2]int{})
+	}
+}
+
+// begin starts object n, written as it is; end ends it.
+func (w *pdfWriter) begin(n int) {
+	w.grow(n)
 	w.offsets[n] = len(w.buf)
 	w.buf = strconv.AppendInt(w.buf, int64(n), 10)
 	w.buf = append(w.buf, " 0 obj\n"...)
-	w.buf = append(w.buf, body...)
-	w.buf = append(w.buf, "\nendobj\n"...)
 }
 
-func (w *pdfWriter) dict(n int, d *pdict) { w.object(n, writeObj(nil, d)) }
+func (w *pdfWriter) end() { w.buf = append(w.buf, "\nendobj\n"...) }
+
+func (w *pdfWriter) object(n int, body []byte) {
+	w.begin(n)
+	w.buf = append(w.buf, body...)
+	w.end()
+}
+
+func (w *pdfWriter) dict(n int, d *pdict) {
+	w.begin(n)
+	w.buf = writeObj(w.buf, d)
+	w.end()
+}
 
 func (w *pdfWriter) stream(n int, d *pdict, data []byte) {
 	d.set("Length", len(data))
-	body := writeObj(nil, d)
-	body = append(body, "\nstream\n"...)
-	body = append(body, data...)
-	body = append(body, "\nendstream"...)
-	w.object(n, body)
+	w.begin(n)
+	w.buf = writeObj(w.buf, d)
+	w.buf = append(w.buf, "\nstream\n"...)
+	w.buf = append(w.buf, data...)
+	w.buf = append(w.buf, "\nendstream"...)
+	w.end()
+}
+
+// startPacked starts object n in the object stream being filled; the
+// caller appends its body to w.pack, and endPacked ends it.
+func (w *pdfWriter) startPacked(n int) {
+	w.grow(n)
+	w.packNums = append(w.packNums, n)
+	w.packHead = strconv.AppendInt(w.packHead, int64(n), 10)
+	w.packHead = append(w.packHead, ' ')
+	w.packHead = strconv.AppendInt(w.packHead, int64(len(w.pack)), 10)
+	w.packHead = append(w.packHead, ' ')
+}
+
+func (w *pdfWriter) endPacked() {
+	w.pack = append(w.pack, '\n')
+	if len(w.packNums) == perStream {
+		w.flushPacked()
+	}
+}
+
+func (w *pdfWriter) packedDict(n int, d *pdict) {
+	w.startPacked(n)
+	w.pack = writeObj(w.pack, d)
+	w.endPacked()
+}
+
+// flushPacked writes the object stream being filled.
+func (w *pdfWriter) flushPacked() {
+	if len(w.packNums) == 0 {
+		return
+	}
+	s := w.alloc()
+	for i, n := range w.packNums {
+		w.packed[n] = [2]int{s, i}
+	}
+	w.packHead[len(w.packHead)-1] = '\n'
+	data := w.deflate(w.packHead, w.pack)
+	w.stream(s, newDict("Type", pname("ObjStm"), "N", len(w.packNums), "First", len(w.packHead), "Filter", pname("FlateDecode")), data)
+	w.pack, w.packHead, w.packNums = w.pack[:0], w.packHead[:0], w.packNums[:0]
+}
+
+// deflate compresses parts, one after the other, with one compressor for
+// the whole file.
+func (w *pdfWriter) deflate(parts ...[]byte) []byte {
+	w.zbuf.Reset()
+	if w.z == nil {
+		w.z, _ = zlib.NewWriterLevel(&w.zbuf, zlib.BestSpeed)
+	} else {
+		w.z.Reset(&w.zbuf)
+	}
+	for _, p := range parts {
+		w.z.Write(p)
+	}
+	w.z.Close()
+	return w.zbuf.Bytes()
+}
+
+// xref writes the cross-reference stream, with the trailer's entries,
+// and the end of the file.
+func (w *pdfWriter) xref(trailer *pdict) {
+	n := w.alloc()
+	w.grow(n)
+	w.offsets[n] = len(w.buf)
+	size := len(w.offsets)
+	width := func(v int) int {
+		k := 1
+		for ; v > 255; v >>= 8 {
+			k++
+		}
+		return k
+	}
+	w1, w2 := width(len(w.buf)), width(65535)
+	for _, p := range w.packed {
+		w1 = max(w1, width(p[0]))
+		w2 = max(w2, width(p[1]))
+	}
+	rows := make([]byte, 0, size*(1+w1+w2))
+	put := func(v, k int) {
+		for i := k - 1; i >= 0; i-- {
+			rows = append(rows, byte(v>>(8*i)))
+		}
+	}
+	for i := range size {
+		switch {
+		case i == 0:
+			rows = append(rows, 0)
+			put(0, w1)
+			put(65535, w2)
+		case w.packed[i][0] != 0:
+			rows = append(rows, 2)
+			put(w.packed[i][0], w1)
+			put(w.packed[i][1], w2)
+		default:
+			rows = append(rows, 1)
+			put(w.offsets[i], w1)
+			put(0, w2)
+		}
+	}
+	d := newDict("Type", pname("XRef"), "Size", size, "W", parray{1, w1, w2})
+	for _, k := range trailer.keys {
+		d.set(k, trailer.get(k))
+	}
+	d.set("Filter", pname("FlateDecode"))
+	xref := len(w.buf)
+	w.stream(n, d, w.deflate(rows))
+	w.buf = fmt.Appendf(w.buf, "startxref\n%d\n%%%%EOF\n", xref)
 }
 
 func newDict(kv ...any) *pdict {
@@ -140,16 +192,16 @@ func newDict(kv ...any) *pdict {
 // to write with the entries a tagged PDF needs, and the link annotations,
 // which become objects of their own so that the structure tree can refer
 // to them; then the structure tree, the XMP metadata and, for PDF/A, the
-// output intent and the attached source. See Tagged PDF in the package
-// documentation.
+// output intent and the attached source. The objects it adds, but for
+// streams, are packed in object streams, and a cross-reference stream
+// ends the file. See Tagged PDF in the package documentation.
 func finish(src []byte, t *tagger, opt Options) ([]byte, error) {
-	f, err := readFpdf(src)
+	f, err := readPDF(src)
 	if err != nil {
 		return nil, fmt.Errorf("reading fpdf's output: %w", err)
 	}
 	next := len(f.offsets)
 	alloc := func() int { next++; return next - 1 }
-	replaced := map[int]*pdict{}
 
 	root, ok := f.trailer.get("Root").(pref)
 	if !ok {
@@ -171,7 +223,7 @@ func finish(src []byte, t *tagger, opt Options) ([]byte, error) {
 	}
 	pageRefs := make([]pref, len(kids))
 	for i, k := range kids {
-		if pageRefs[i], ok = k.(pref); !ok {
+		if pageRefs[i], ok = k.(pref); !ok || pageRefs[i] <= 0 || int(pageRefs[i]) >= len(f.offsets) || f.offsets[pageRefs[i]] == 0 {
 			return nil, fmt.Errorf("page %d", i+1)
 		}
 	}
@@ -222,54 +274,78 @@ func finish(src []byte, t *tagger, opt Options) ([]byte, error) {
 		e.num = alloc()
 	}
 
-	// The link annotations, as objects of their own.
+	// The pages, read as their entries' bytes, and the link annotations,
+	// as objects of their own; both written back as bytes.
 	annotNums := make([][]int, len(t.pages))
-	var annotObjs []struct {
-		num int
-		d   *pdict
-	}
+	pageBodies := make([][]byte, len(t.pages))
+	var annots []byte // the annotations' bodies, one after the other
+	var annotEnds []int
 	parentKey := len(t.pages)
 	for i, pr := range pageRefs {
-		pd, err := f.dict(int(pr))
-		if err != nil {
+		n := int(pr)
+		p := &objParser{src: src[:f.ends[n]], pos: f.offsets[n]}
+		if err := p.header(n); err != nil {
 			return nil, err
 		}
-		annots, _ := pd.get("Annots").(parray)
-		if len(annots) != len(t.pages[i].annots) {
-			return nil, fmt.Errorf("page %d: %d link annotations written, %d tagged", i+1, len(annots), len(t.pages[i].annots))
+		entries, err := p.rawDict()
+		if err != nil {
+			return nil, fmt.Errorf("page %d: %w", i+1, err)
 		}
-		refs := make(parray, len(annots))
-		for k, a := range annots {
-			ad, ok := a.(*pdict)
-			if !ok {
-				return nil, fmt.Errorf("page %d: annotation %d", i+1, k)
+		body := []byte("<<")
+		for _, en := range entries {
+			if en.key == "Group" && opt.PDFA {
+				continue
 			}
-			e := t.pages[i].annots[k]
-			ad.set("F", 4)
-			ad.set("Contents", e.contents)
-			ad.set("StructParent", parentKey)
-			ad.set("P", pr)
-			parentKey++
-			n := alloc()
-			annotNums[i] = append(annotNums[i], n)
-			annotObjs = append(annotObjs, struct {
-				num int
-				d   *pdict
-			}{n, ad})
-			refs[k] = pref(n)
+			if en.key != "Annots" {
+				body = append(append(append(append(body, '/'), en.key...), ' '), en.val...)
+				continue
+			}
+			ap := &objParser{src: en.val}
+			list, err := ap.rawArray()
+			if err != nil || len(list) != len(t.pages[i].annots) {
+				return nil, fmt.Errorf("page %d: %d link annotations written, %d tagged (%v)", i+1, len(list), len(t.pages[i].annots), err)
+			}
+			body = append(body, "/Annots["...)
+			for k, a := range list {
+				if !bytes.HasPrefix(a, []byte("<<")) || !bytes.HasSuffix(a, []byte(">>")) {
+					return nil, fmt.Errorf("page %d: annotation %d is not a dictionary", i+1, k)
+				}
+				e := t.pages[i].annots[k]
+				an := alloc()
+				annotNums[i] = append(annotNums[i], an)
+				annots = append(annots, a[:len(a)-2]...)
+				annots = append(annots, "/F 4/Contents"...)
+				annots = writeObj(annots, e.contents)
+				annots = append(annots, "/StructParent "...)
+				annots = strconv.AppendInt(annots, int64(parentKey), 10)
+				annots = append(annots, "/P "...)
+				annots = writeObj(annots, pr)
+				annots = append(annots, ">>"...)
+				annotEnds = append(annotEnds, len(annots))
+				parentKey++
+				if k > 0 {
+					body = append(body, ' ')
+				}
+				body = writeObj(body, pref(an))
+			}
+			body = append(body, "]/Tabs/S"...)
 		}
-		if len(refs) > 0 {
-			pd.set("Annots", refs)
-			pd.set("Tabs", pname("S"))
-		}
-		pd.set("StructParents", i)
-		if opt.PDFA {
-			pd.del("Group")
-		}
-		replaced[int(pr)] = pd
+		body = append(body, "/StructParents "...)
+		body = strconv.AppendInt(body, int64(i), 10)
+		pageBodies[i] = append(body, ">>"...)
 	}
 
+	// The parent tree: a number tree whose leaves hold up to leafKeys
+	// keys, the pages' arrays of elements by MCID, then each annotation's
+	// element.
+	const leafKeys = 128
 	parentTree := alloc()
+	var leaves []int
+	if parentKey > leafKeys {
+		for k := 0; k < parentKey; k += leafKeys {
+			leaves = append(leaves, alloc())
+		}
+	}
 	metadata := alloc()
 	catalog.set("StructTreeRoot", pref(treeRoot))
 	catalog.set("MarkInfo", newDict("Marked", praw("true")))
@@ -293,47 +369,29 @@ func finish(src []byte, t *tagger, opt Options) ([]byte, error) {
 			catalog.set("Names", newDict("EmbeddedFiles", newDict("Names", parray{textString(sourceName), pref(fileSpec)})))
 		}
 	}
-	replaced[int(root)] = catalog
 
-	w := &pdfWriter{offsets: map[int]int{}}
+	w := &pdfWriter{alloc: alloc}
 	// PDF 1.7, and a comment of bytes above 127 that marks the file as
 	// binary, as PDF/A asks.
-	w.buf = append(make([]byte, 0, len(src)+len(src)/8), "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"...)
+	w.buf = append(make([]byte, 0, len(src)+len(src)/4), "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"...)
+	page := map[int]int{}
+	for i, pr := range pageRefs {
+		page[int(pr)] = i + 1
+	}
 	for n := 1; n < len(f.offsets); n++ {
-		if d, ok := replaced[n]; ok {
-			w.dict(n, d)
-			continue
+		switch {
+		case n == int(root):
+			w.dict(n, catalog)
+		case page[n] > 0:
+			w.object(n, pageBodies[page[n]-1])
+		case f.offsets[n] > 0:
+			w.grow(n)
+			w.offsets[n] = len(w.buf)
+			w.buf = append(w.buf, src[f.offsets[n]:f.ends[n]]...)
 		}
-		w.offsets[n] = len(w.buf)
-		w.buf = append(w.buf, f.src[f.offsets[n]:f.ends[n]]...)
-	}
-	for _, a := range annotObjs {
-		w.dict(a.num, a.d)
 	}
 
-	// The structure tree.
-	w.dict(treeRoot, newDict("Type", pname("StructTreeRoot"), "K", parray{pref(t.root.num)},
-		"ParentTree", pref(parentTree), "ParentTreeNextKey", parentKey))
-	for _, e := range elems {
-		w.dict(e.num, elemDict(e, treeRoot, pageRefs, annotNums))
-	}
-	nums := make(parray, 0, 2*parentKey)
-	for i, pg := range t.pages {
-		arr := make(parray, len(pg.mcids))
-		for k, e := range pg.mcids {
-			arr[k] = pref(e.num)
-		}
-		nums = append(nums, i, arr)
-	}
-	key := len(t.pages)
-	for _, pg := range t.pages {
-		for _, e := range pg.annots {
-			nums = append(nums, key, pref(e.num))
-			key++
-		}
-	}
-	w.dict(parentTree, newDict("Nums", nums))
-
+	// The streams: XMP metadata, output profile, source.
 	text := func(k string) string {
 		if s, ok := info.get(k).(pstring); ok {
 			return decodeText(s)
@@ -342,15 +400,8 @@ func finish(src []byte, t *tagger, opt Options) ([]byte, error) {
 	}
 	w.stream(metadata, newDict("Type", pname("Metadata"), "Subtype", pname("XML")), xmp(text, opt.PDFA))
 	if opt.PDFA {
-		w.dict(outputIntent, newDict("Type", pname("OutputIntent"), "S", pname("GTS_PDFA1"),
-			"OutputConditionIdentifier", "sRGB IEC61966-2.1", "Info", "sRGB IEC61966-2.1",
-			"RegistryName", "http://www.color.org", "DestOutputProfile", pref(iccProfile)))
-		icc := srgbProfile()
-		w.stream(iccProfile, newDict("N", 3, "Filter", pname("FlateDecode")), deflate(icc))
+		w.stream(iccProfile, newDict("N", 3, "Filter", pname("FlateDecode")), deflate(srgbProfile()))
 		if opt.Source != nil {
-			w.dict(fileSpec, newDict("Type", pname("Filespec"), "F", sourceName, "UF", sourceName,
-				"Desc", "The dossier the briefing was made from", "AFRelationship", pname("Source"),
-				"EF", newDict("F", pref(embedded), "UF", pref(embedded))))
 			params := newDict("Size", len(opt.Source))
 			if s, ok := info.get("ModDate").(pstring); ok {
 				params.set("ModDate", s)
@@ -360,8 +411,92 @@ func finish(src []byte, t *tagger, opt Options) ([]byte, error) {
 		}
 	}
 
-	// The cross-reference table and trailer; the document's ID is a hash
-	// of what fpdf wrote and of the options that change the file.
+	// The packed objects: annotations, the structure tree and its parent
+	// tree, the output intent and the file specification.
+	start := 0
+	for _, ns := range annotNums {
+		for _, n := range ns {
+			w.startPacked(n)
+			end := annotEnds[0]
+			annotEnds = annotEnds[1:]
+			w.pack = append(w.pack, annots[start:end]...)
+			start = end
+			w.endPacked()
+		}
+	}
+	w.packedDict(treeRoot, newDict("Type", pname("StructTreeRoot"), "K", parray{pref(t.root.num)},
+		"ParentTree", pref(parentTree), "ParentTreeNextKey", parentKey))
+	for _, e := range elems {
+		w.startPacked(e.num)
+		w.pack = appendElem(w.pack, e, treeRoot, pageRefs, annotNums)
+		w.endPacked()
+	}
+	// the annotations' elements, by key
+	annotElems := make([]*selem, 0, parentKey-len(t.pages))
+	for _, pg := range t.pages {
+		annotElems = append(annotElems, pg.annots...)
+	}
+	// nums appends the parent tree's entries for keys from to to.
+	nums := func(b []byte, from, to int) []byte {
+		b = append(b, "/Nums["...)
+		for key := from; key < to; key++ {
+			b = strconv.AppendInt(b, int64(key), 10)
+			b = append(b, ' ')
+			if key < len(t.pages) {
+				b = append(b, '[')
+				for k, e := range t.pages[key].mcids {
+					if k > 0 {
+						b = append(b, ' ')
+					}
+					b = writeObj(b, pref(e.num))
+				}
+				b = append(b, ']')
+			} else {
+				b = writeObj(b, pref(annotElems[key-len(t.pages)].num))
+			}
+			b = append(b, ' ')
+		}
+		return append(b, ']')
+	}
+	w.startPacked(parentTree)
+	if leaves == nil {
+		w.pack = append(w.pack, "<<"...)
+		w.pack = nums(w.pack, 0, parentKey)
+		w.pack = append(w.pack, ">>"...)
+	} else {
+		w.pack = append(w.pack, "<</Kids["...)
+		for i, l := range leaves {
+			if i > 0 {
+				w.pack = append(w.pack, ' ')
+			}
+			w.pack = writeObj(w.pack, pref(l))
+		}
+		w.pack = append(w.pack, "]>>"...)
+	}
+	w.endPacked()
+	for i, l := range leaves {
+		from, to := i*leafKeys, min(parentKey, (i+1)*leafKeys)
+		w.startPacked(l)
+		w.pack = fmt.Appendf(w.pack, "<</Limits[%d %d]", from, to-1)
+		w.pack = nums(w.pack, from, to)
+		w.pack = append(w.pack, ">>"...)
+		w.endPacked()
+	}
+	if opt.PDFA {
+		w.packedDict(outputIntent, newDict("Type", pname("OutputIntent"), "S", pname("GTS_PDFA1"),
+			"OutputConditionIdentifier", "sRGB IEC61966-2.1", "Info", "sRGB IEC61966-2.1",
+			"RegistryName", "http://www.color.org", "DestOutputProfile", pref(iccProfile)))
+		if opt.Source != nil {
+			w.packedDict(fileSpec, newDict("Type", pname("Filespec"), "F", sourceName, "UF", sourceName,
+				"Desc", "The dossier the briefing was made from", "AFRelationship", pname("Source"),
+				"EF", newDict("F", pref(embedded), "UF", pref(embedded))))
+		}
+	}
+	w.flushPacked()
+
+	// The cross-reference stream, with the trailer's entries; the
+	// document's ID is a hash of what fpdf wrote and of the options that
+	// change the file.
 	h := sha256.New()
 	h.Write(src)
 	if opt.PDFA {
@@ -369,29 +504,24 @@ func finish(src []byte, t *tagger, opt Options) ([]byte, error) {
 		h.Write(opt.Source)
 	}
 	id := pstring(h.Sum(nil)[:16])
-	xref := len(w.buf)
-	w.buf = fmt.Appendf(w.buf, "xref\n0 %d\n0000000000 65535 f \n", next)
-	for n := 1; n < next; n++ {
-		w.buf = fmt.Appendf(w.buf, "%010d 00000 n \n", w.offsets[n])
-	}
-	tr := newDict("Size", next, "Root", root)
+	tr := newDict("Root", root)
 	if infoRef != 0 {
 		tr.set("Info", infoRef)
 	}
 	tr.set("ID", parray{id, id})
-	w.buf = append(w.buf, "trailer\n"...)
-	w.buf = writeObj(w.buf, tr)
-	w.buf = fmt.Appendf(w.buf, "\nstartxref\n%d\n%%%%EOF\n", xref)
+	w.xref(tr)
 	return w.buf, nil
 }
 
-// elemDict is the dictionary of a structure element.
-func elemDict(e *selem, treeRoot int, pageRefs []pref, annotNums [][]int) *pdict {
-	d := newDict("Type", pname("StructElem"), "S", pname(e.role))
+// appendElem appends the dictionary of a structure element.
+func appendElem(b []byte, e *selem, treeRoot int, pageRefs []pref, annotNums [][]int) []byte {
+	b = append(b, "<</S/"...)
+	b = append(b, e.role...)
+	b = append(b, "/P "...)
 	if e.parent != nil {
-		d.set("P", pref(e.parent.num))
+		b = writeObj(b, pref(e.parent.num))
 	} else {
-		d.set("P", pref(treeRoot))
+		b = writeObj(b, pref(treeRoot))
 	}
 	pg := -1
 	for _, k := range e.kids {
@@ -401,47 +531,71 @@ func elemDict(e *selem, treeRoot int, pageRefs []pref, annotNums [][]int) *pdict
 		}
 	}
 	if pg >= 0 {
-		d.set("Pg", pageRefs[pg])
+		b = append(b, "/Pg "...)
+		b = writeObj(b, pageRefs[pg])
 	}
-	var ks parray
+	b = append(b, "/K["...)
+	sep := func() {
+		if b[len(b)-1] != '[' {
+			b = append(b, ' ')
+		}
+	}
 	for _, k := range e.kids {
 		switch k.kind {
 		case kidElem:
 			if k.e.num != 0 {
-				ks = append(ks, pref(k.e.num))
+				sep()
+				b = writeObj(b, pref(k.e.num))
 			}
 		case kidMCR:
+			sep()
 			if k.page == pg {
-				ks = append(ks, k.index)
+				b = strconv.AppendInt(b, int64(k.index), 10)
 			} else {
-				ks = append(ks, newDict("Type", pname("MCR"), "Pg", pageRefs[k.page], "MCID", k.index))
+				b = append(b, "<</Type/MCR/Pg "...)
+				b = writeObj(b, pageRefs[k.page])
+				b = append(b, "/MCID "...)
+				b = strconv.AppendInt(b, int64(k.index), 10)
+				b = append(b, ">>"...)
 			}
 		case kidAnnot:
-			ks = append(ks, newDict("Type", pname("OBJR"), "Pg", pageRefs[k.page], "Obj", pref(annotNums[k.page][k.index])))
+			sep()
+			b = append(b, "<</Type/OBJR/Pg "...)
+			b = writeObj(b, pageRefs[k.page])
+			b = append(b, "/Obj "...)
+			b = writeObj(b, pref(annotNums[k.page][k.index]))
+			b = append(b, ">>"...)
 		}
 	}
 	for _, n := range e.notes {
 		if n.num != 0 {
-			ks = append(ks, pref(n.num))
+			sep()
+			b = writeObj(b, pref(n.num))
 		}
 	}
-	d.set("K", ks)
+	b = append(b, ']')
 	if e.lang != "" {
-		d.set("Lang", e.lang)
+		b = append(b, "/Lang"...)
+		b = writeObj(b, e.lang)
 	}
 	if e.alt != "" {
-		d.set("Alt", e.alt)
+		b = append(b, "/Alt"...)
+		b = writeObj(b, e.alt)
 	}
 	if e.id != "" {
-		d.set("ID", pstring(e.id))
+		b = append(b, "/ID"...)
+		b = writeObj(b, pstring(e.id))
 	}
 	if e.ref != nil && e.ref.num != 0 {
-		d.set("Ref", parray{pref(e.ref.num)})
+		b = append(b, "/Ref["...)
+		b = writeObj(b, pref(e.ref.num))
+		b = append(b, ']')
 	}
 	if e.attr != "" {
-		d.set("A", praw(e.attr))
+		b = append(b, "/A"...)
+		b = append(b, e.attr...)
 	}
-	return d
+	return append(b, ">>"...)
 }
 
 func deflate(data []byte) []byte {

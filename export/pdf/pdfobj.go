@@ -52,7 +52,13 @@ type objParser struct {
 	pos int
 }
 
-func isDelim(c byte) bool { return bytes.IndexByte([]byte("()<>[]{}/%"), c) >= 0 }
+func isDelim(c byte) bool {
+	switch c {
+	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
+		return true
+	}
+	return false
+}
 func isSpace(c byte) bool {
 	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
 }
@@ -246,11 +252,7 @@ func writeObj(b []byte, v any) []byte {
 	case pname:
 		return append(append(b, '/'), v...)
 	case pstring:
-		b = append(b, '<')
-		for _, c := range v {
-			b = append(b, "0123456789ABCDEF"[c>>4], "0123456789ABCDEF"[c&15])
-		}
-		return append(b, '>')
+		return appendLiteral(b, v)
 	case pref:
 		return append(strconv.AppendInt(b, int64(v), 10), " 0 R"...)
 	case praw:
@@ -261,6 +263,24 @@ func writeObj(b []byte, v any) []byte {
 		return strconv.AppendInt(b, int64(v), 10)
 	}
 	panic("pdf: writing an unknown object")
+}
+
+// appendLiteral appends s as a literal string: its bytes as they are,
+// but for the backslash, the parentheses and the carriage return (which
+// a reader would take for an end of line), escaped.
+func appendLiteral(b []byte, s []byte) []byte {
+	b = append(b, '(')
+	for _, c := range s {
+		switch c {
+		case '\\', '(', ')':
+			b = append(b, '\\', c)
+		case '\r':
+			b = append(b, '\\', 'r')
+		default:
+			b = append(b, c)
+		}
+	}
+	return append(b, ')')
 }
 
 // textString encodes a text string: as it is when it is ASCII, in UTF-16BE
@@ -298,4 +318,169 @@ func decodeText(s pstring) string {
 		r[i] = rune(c)
 	}
 	return string(r)
+}
+
+// skipValue moves past one value without making it.
+func (p *objParser) skipValue() error {
+	p.skip()
+	if p.pos >= len(p.src) {
+		return errSyntax
+	}
+	switch c := p.src[p.pos]; {
+	case c == '/':
+		p.pos++
+		p.skipToken()
+	case c == '(':
+		p.pos++
+		depth := 0
+		for {
+			if p.pos >= len(p.src) {
+				return errSyntax
+			}
+			c := p.src[p.pos]
+			p.pos++
+			switch c {
+			case '\\':
+				p.pos++
+			case '(':
+				depth++
+			case ')':
+				if depth == 0 {
+					return nil
+				}
+				depth--
+			}
+		}
+	case c == '<' && p.pos+1 < len(p.src) && p.src[p.pos+1] == '<':
+		p.pos += 2
+		for {
+			p.skip()
+			if p.pos+1 < len(p.src) && p.src[p.pos] == '>' && p.src[p.pos+1] == '>' {
+				p.pos += 2
+				return nil
+			}
+			if p.pos >= len(p.src) || p.src[p.pos] != '/' {
+				return errSyntax
+			}
+			if err := p.skipValue(); err != nil {
+				return err
+			}
+			if err := p.skipValue(); err != nil {
+				return err
+			}
+		}
+	case c == '<':
+		end := bytes.IndexByte(p.src[p.pos:], '>')
+		if end < 0 {
+			return errSyntax
+		}
+		p.pos += end + 1
+	case c == '[':
+		p.pos++
+		for {
+			p.skip()
+			if p.pos < len(p.src) && p.src[p.pos] == ']' {
+				p.pos++
+				return nil
+			}
+			if err := p.skipValue(); err != nil {
+				return err
+			}
+		}
+	default:
+		start := p.pos
+		p.skipToken()
+		if p.pos == start {
+			return errSyntax
+		}
+		if isUint(p.src[start:p.pos]) { // perhaps a reference: two integers and R
+			save := p.pos
+			p.skip()
+			g := p.pos
+			p.skipToken()
+			if p.pos > g && isUint(p.src[g:p.pos]) {
+				p.skip()
+				if p.pos < len(p.src) && p.src[p.pos] == 'R' {
+					p.pos++
+					return nil
+				}
+			}
+			p.pos = save
+		}
+	}
+	return nil
+}
+
+func (p *objParser) skipToken() {
+	for p.pos < len(p.src) && !isSpace(p.src[p.pos]) && !isDelim(p.src[p.pos]) {
+		p.pos++
+	}
+}
+
+func isUint(b []byte) bool {
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return len(b) > 0
+}
+
+// rawEntry is a dictionary's entry with its value as written.
+type rawEntry struct {
+	key string
+	val []byte
+}
+
+// rawDict reads the dictionary at p.pos as its keys and their values'
+// bytes, without making the values.
+func (p *objParser) rawDict() ([]rawEntry, error) {
+	p.skip()
+	if !bytes.HasPrefix(p.src[p.pos:], []byte("<<")) {
+		return nil, errSyntax
+	}
+	p.pos += 2
+	var out []rawEntry
+	for {
+		p.skip()
+		if p.pos+1 < len(p.src) && p.src[p.pos] == '>' && p.src[p.pos+1] == '>' {
+			p.pos += 2
+			return out, nil
+		}
+		if p.pos >= len(p.src) || p.src[p.pos] != '/' {
+			return nil, errSyntax
+		}
+		p.pos++
+		k := p.pos
+		p.skipToken()
+		key := string(p.src[k:p.pos])
+		p.skip()
+		v := p.pos
+		if err := p.skipValue(); err != nil {
+			return nil, err
+		}
+		out = append(out, rawEntry{key, p.src[v:p.pos]})
+	}
+}
+
+// rawArray reads the array at p.pos as its elements' bytes.
+func (p *objParser) rawArray() ([][]byte, error) {
+	p.skip()
+	if p.pos >= len(p.src) || p.src[p.pos] != '[' {
+		return nil, errSyntax
+	}
+	p.pos++
+	var out [][]byte
+	for {
+		p.skip()
+		if p.pos < len(p.src) && p.src[p.pos] == ']' {
+			p.pos++
+			return out, nil
+		}
+		v := p.pos
+		if err := p.skipValue(); err != nil {
+			return nil, err
+		}
+		out = append(out, p.src[v:p.pos])
+	}
 }

@@ -1,21 +1,13 @@
 package pdf
 
-import (
-	"bytes"
-	"compress/zlib"
-	"fmt"
-	"io"
-)
-
-// maxSource bounds the size of the source ExtractSource decompresses.
-const maxSource = 256 << 20
+import "fmt"
 
 // ExtractSource returns the source attached to a PDF/A file that Render
 // wrote with Options.Source: the dossier's JSON, as it was given. It
 // reads files of this package only; a file without a source, or one it
 // cannot read, is an error wrapping ErrSource.
 func ExtractSource(data []byte) ([]byte, error) {
-	f, err := readFpdf(data)
+	f, err := readPDF(data)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: %w: %w", ErrSource, err)
 	}
@@ -42,37 +34,11 @@ func ExtractSource(data []byte) ([]byte, error) {
 			continue
 		}
 		sref, _ := ef.get("F").(pref)
-		return f.stream(int(sref))
+		out, err := f.stream(int(sref))
+		if err != nil {
+			return nil, fmt.Errorf("pdf: %w: %w", ErrSource, err)
+		}
+		return out, nil
 	}
 	return fail("no source attached")
-}
-
-// stream returns the decoded data of stream object n (Flate or none).
-func (f *fpdfFile) stream(n int) ([]byte, error) {
-	d, err := f.dict(n)
-	if err != nil {
-		return nil, fmt.Errorf("pdf: %w: %w", ErrSource, err)
-	}
-	obj := f.src[f.offsets[n]:f.ends[n]]
-	at := bytes.Index(obj, []byte("stream\n"))
-	length, ok := d.get("Length").(praw)
-	var size int
-	if _, err := fmt.Sscan(string(length), &size); !ok || err != nil || at < 0 || at+7+size > len(obj) {
-		return nil, fmt.Errorf("pdf: %w: stream %d", ErrSource, n)
-	}
-	raw := obj[at+7 : at+7+size]
-	if flt, _ := d.get("Filter").(pname); flt == "" {
-		return raw, nil
-	} else if flt != "FlateDecode" {
-		return nil, fmt.Errorf("pdf: %w: stream %d: filter %s", ErrSource, n, flt)
-	}
-	z, err := zlib.NewReader(bytes.NewReader(raw))
-	if err != nil {
-		return nil, fmt.Errorf("pdf: %w: stream %d: %w", ErrSource, n, err)
-	}
-	out, err := io.ReadAll(io.LimitReader(z, maxSource+1))
-	if err != nil || len(out) > maxSource {
-		return nil, fmt.Errorf("pdf: %w: stream %d: not a whole source within %d MB", ErrSource, n, maxSource>>20)
-	}
-	return out, nil
 }

@@ -15,7 +15,7 @@ type treeElem struct {
 }
 
 type readBack struct {
-	f      *fpdfFile
+	f      *pdfFile
 	cat    *pdict
 	elems  []*treeElem // in reading order
 	byNum  map[int]*treeElem
@@ -25,7 +25,7 @@ type readBack struct {
 
 // readTree reads the structure tree of a file in reading order.
 func readTree(data []byte) (*readBack, error) {
-	f, err := readFpdf(data)
+	f, err := readPDF(data)
 	if err != nil {
 		return nil, err
 	}
@@ -156,12 +156,9 @@ func checkTagged(data []byte, pdfa bool) error {
 	if err != nil {
 		return fmt.Errorf("parent tree: %v", err)
 	}
-	nums, _ := pt.get("Nums").(parray)
 	parents := map[int]any{}
-	for i := 0; i+1 < len(nums); i += 2 {
-		var k int
-		fmt.Sscan(fmt.Sprint(nums[i]), &k)
-		parents[k] = nums[i+1]
+	if err := readNumberTree(f, pt, parents, 0); err != nil {
+		return fmt.Errorf("parent tree: %v", err)
 	}
 	pagesRef, _ := cat.get("Pages").(pref)
 	pages, _ := f.dict(int(pagesRef))
@@ -257,6 +254,50 @@ func checkTagged(data []byte, pdfa bool) error {
 		if fs.get("AFRelationship") == nil {
 			return fmt.Errorf("PDF/A: an associated file without /AFRelationship")
 		}
+	}
+	return nil
+}
+
+// readNumberTree reads the number tree node d into m, checking the
+// limits of its leaves.
+func readNumberTree(f *pdfFile, d *pdict, m map[int]any, depth int) error {
+	if depth > 8 {
+		return fmt.Errorf("too deep")
+	}
+	if kids, ok := d.get("Kids").(parray); ok {
+		for _, k := range kids {
+			r, _ := k.(pref)
+			kd, err := f.dict(int(r))
+			if err != nil {
+				return err
+			}
+			if err := readNumberTree(f, kd, m, depth+1); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	nums, _ := d.get("Nums").(parray)
+	lo, hi := -1, -1
+	for i := 0; i+1 < len(nums); i += 2 {
+		k, ok := intOf(nums[i])
+		if !ok || k <= hi {
+			return fmt.Errorf("key %v out of order", nums[i])
+		}
+		if lo < 0 {
+			lo = k
+		}
+		hi = k
+		m[k] = nums[i+1]
+	}
+	if lim, ok := d.get("Limits").(parray); ok {
+		a, _ := intOf(lim[0])
+		b, _ := intOf(lim[1])
+		if len(lim) != 2 || a != lo || b != hi {
+			return fmt.Errorf("/Limits %v for keys %d to %d", lim, lo, hi)
+		}
+	} else if depth > 0 {
+		return fmt.Errorf("a leaf without /Limits")
 	}
 	return nil
 }
