@@ -599,3 +599,45 @@ const (
 	AuthoringHelpChoices            ID = "Authoring.Help.Choices"
 	AuthoringHelpOutlines           ID = "Authoring.Help.Outlines"
 )
+
+// Wording of update briefings: the part that lists what changed since an
+// earlier version, the marks on changed paragraphs and the workbook's
+// Changes sheet. Each kind of change (report.ChangeKind) has a label
+// Change.Kind.<Name>.
+const (
+	ChangesHeading         ID = "Changes.Heading"
+	ChangesHeadingDate     ID = "Changes.HeadingDate"
+	ChangesNone            ID = "Changes.None"
+	ChangesSheet           ID = "Changes.Sheet"
+	ChangesVersion         ID = "Changes.Version"
+	ChangesMark            ID = "Changes.Mark"
+	FieldChange            ID = "Field.Change"
+	FieldSubject           ID = "Field.Subject"
+	FieldBefore            ID = "Field.Before"
+	FieldAfter             ID = "Field.After"
+	FieldSinceVersion      ID = "Field.SinceVersion"
+	FigureNew              ID = "Figure.Change.New"
+	FigureRevised          ID = "Figure.Change.Revised"
+	FigureUnchanged        ID = "Figure.Change.Unchanged"
+	ChangeMetadata         ID = "Change.Kind.Metadata"
+	ChangeEntryAdded       ID = "Change.Kind.EntryAdded"
+	ChangeEntryRemoved     ID = "Change.Kind.EntryRemoved"
+	ChangeEntryMoved       ID = "Change.Kind.EntryMoved"
+	ChangeStatementAdded   ID = "Change.Kind.StatementAdded"
+	ChangeStatementRemoved ID = "Change.Kind.StatementRemoved"
+	ChangeReworded         ID = "Change.Kind.Reworded"
+	ChangeCitationAdded    ID = "Change.Kind.CitationAdded"
+	ChangeCitationRemoved  ID = "Change.Kind.CitationRemoved"
+	ChangeFigureAdded      ID = "Change.Kind.FigureAdded"
+	ChangeFigureRemoved    ID = "Change.Kind.FigureRemoved"
+	ChangeFigureRevised    ID = "Change.Kind.FigureRevised"
+	ChangeFigureSuperseded ID = "Change.Kind.FigureSuperseded"
+	ChangeFigureRetracted  ID = "Change.Kind.FigureRetracted"
+	ChangeSourceAdded      ID = "Change.Kind.SourceAdded"
+	ChangeSourceRemoved    ID = "Change.Kind.SourceRemoved"
+	ChangePlaceAdded       ID = "Change.Kind.PlaceAdded"
+	ChangePlaceRemoved     ID = "Change.Kind.PlaceRemoved"
+	ChangeErratumAdded     ID = "Change.Kind.ErratumAdded"
+	ChangeErratumRemoved   ID = "Change.Kind.ErratumRemoved"
+	ChangeVersionAdded     ID = "Change.Kind.VersionAdded"
+)
