@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 
-	"github.com/coibrief/coibrief/examples/kazakhstan"
 	"github.com/coibrief/coibrief/export/pdf"
 	"github.com/coibrief/coibrief/model"
 	"github.com/coibrief/coibrief/report"
@@ -15,27 +14,21 @@ import (
 // maxPDF bounds the size of a PDF that -extract reads.
 const maxPDF = 1 << 30
 
-// source returns the JSON of the dossier, attached to PDF/A files: the
-// file given as it is, or the embedded dossier's, or a workbook's dossier
-// encoded as JSON. The whole dossier is attached, not only what the
-// briefing's filter keeps: the attached file loads and makes the same
-// briefing with the same flags.
-func (c *config) source(d *model.Dossier) ([]byte, error) {
-	switch {
-	case c.dossier == "":
-		return kazakhstan.JSON(), nil
-	case isWorkbook(c.dossier):
-		var b bytes.Buffer
-		if err := model.Encode(&b, d); err != nil {
-			return nil, fmt.Errorf("-pdfa: encoding the dossier: %w", err)
-		}
-		return b.Bytes(), nil
-	}
-	data, err := os.ReadFile(c.dossier)
+// attachment returns the JSON attached to PDF/A files: the dossier as the
+// briefing holds it (report.Document.Dossier), so that a focused briefing
+// carries its place, dates and kinds and the sources they cite, not the
+// whole dossier. The attached file loads, and makes the same briefing
+// with no filter.
+func attachment(doc *report.Document) ([]byte, error) {
+	d, err := doc.Dossier()
 	if err != nil {
-		return nil, fmt.Errorf("-pdfa: %w", err)
+		return nil, fmt.Errorf("-pdfa: the dossier of the briefing: %w", err)
 	}
-	return data, nil
+	var b bytes.Buffer
+	if err := model.Encode(&b, d); err != nil {
+		return nil, fmt.Errorf("-pdfa: encoding the dossier of the briefing: %w", err)
+	}
+	return b.Bytes(), nil
 }
 
 // extractSource writes the dossier attached to the PDF/A file c.extract

@@ -93,7 +93,7 @@ func (c *config) flags(stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&c.fonts, "fonts", "", "also set text in the TrueType and OpenType fonts (collections too) of this `directory`\nand its subdirectories, for the scripts the built-in fonts lack (Chinese, Devanagari, Ethiopic…)\ne.g. -fonts /usr/share/fonts")
 	fs.StringVar(&c.paper, "paper", "a4", "page `size` of the PDFs: a4 or letter (US Letter)\ne.g. -paper letter")
 	fs.BoolVar(&c.validate, "validate", false, "check the dossier, print every problem with its location, and write nothing")
-	fs.BoolVar(&c.pdfa, "pdfa", false, "write the PDFs as PDF/A-3b (archival), the dossier's JSON attached to each")
+	fs.BoolVar(&c.pdfa, "pdfa", false, "write the PDFs as PDF/A-3b (archival), each with the dossier it was made from attached as JSON\n(what the briefing holds: with -place, -from, -to or -kind, only that part)")
 	fs.StringVar(&c.extract, "extract", "", "write the dossier attached to this PDF/A `file` (written with -pdfa) into -out, and nothing else\ne.g. -extract out/kz-2022-01.fr.pdf -out /tmp/back")
 	fs.BoolVar(&c.quiet, "q", false, "print only the files written and the errors, no progress")
 	fs.Usage = func() {
@@ -415,7 +415,7 @@ func (c *config) run(s *session, stdout, stderr io.Writer) error {
 		}
 		var source []byte
 		if c.pdfa && writes("pdf") {
-			if source, err = c.source(d); err != nil {
+			if source, err = attachment(doc); err != nil {
 				return err
 			}
 		}
