@@ -35,6 +35,14 @@ type Options struct {
 	// PartErrata} makes a briefing without map and errata. The zero value
 	// keeps every part.
 	Omit []Part
+
+	// Changes, when set, makes an update briefing: what the dossier
+	// changes from an earlier version, as Compare(old, d) returns it.
+	// The briefing lists the changes within its filter in a first
+	// section (Document.Changes), links each to what it concerns and
+	// marks the changed paragraphs (Paragraph.Changed). Nil makes the
+	// ordinary briefing.
+	Changes *Changes
 }
 
 // Build composes the briefing of d. It reports an error, never a partial
@@ -45,7 +53,7 @@ func Build(d *model.Dossier, opt Options) (*Document, error) {
 	if d == nil {
 		return nil, fmt.Errorf("report: %w: nil dossier", ErrOptions)
 	}
-	b := &builder{d: d, places: newPlaces(d), items: map[model.SourceID]*SourceItem{}}
+	b := &builder{d: d, opt: opt, places: newPlaces(d), items: map[model.SourceID]*SourceItem{}}
 	if err := b.init(opt); err != nil {
 		return nil, err
 	}
@@ -60,6 +68,7 @@ func Build(d *model.Dossier, opt Options) (*Document, error) {
 // steps run on, producing empty text, and Build returns the error.
 type builder struct {
 	d      *model.Dossier
+	opt    Options
 	doc    *Document
 	locs   []*locales.Locale
 	places *places
@@ -77,6 +86,9 @@ type builder struct {
 	said        []map[any]said  // per language, what the catalogs said of a key (see eachOnce)
 
 	erratumFigures map[model.FigureID]bool // the figures errata name: whether the briefing keeps them
+
+	changed    map[model.StatementID]ChangeKind // an update briefing's changed statements
+	paragraphs map[model.StatementID]*Paragraph // an update briefing's paragraphs
 }
 
 // maxSaid bounds what eachOnce keeps per language: the dates, statuses
@@ -264,6 +276,9 @@ func (b *builder) build() {
 	b.meta()
 	b.filters()
 	d := b.d
+	if b.opt.Changes != nil {
+		b.changesSection()
+	}
 	if !b.omits(PartBackground) {
 		if blocks := b.statements("background", d.Background); len(blocks) > 0 {
 			s := b.section(SectionBackground, "background", 1, b.msg(locales.BackgroundHeading, nil))
@@ -289,6 +304,9 @@ func (b *builder) build() {
 	b.bibliography()
 	if !b.omits(PartErrata) {
 		b.errata()
+	}
+	if b.doc.Changes != nil {
+		b.changes()
 	}
 	b.contents()
 }
@@ -503,6 +521,15 @@ func (b *builder) statements(path string, ss []model.Statement) []Block {
 // its footnote with the next number.
 func (b *builder) paragraph(path string, s *model.Statement) *Paragraph {
 	p := &Paragraph{Statement: s.ID, Text: b.text(path+".text", s.Text), Reliability: s.Reliability}
+	if b.changed != nil {
+		if k, ok := b.changed[s.ID]; ok {
+			p.Changed, p.Anchor = k, b.anchor("changed-"+string(s.ID))
+		}
+		if b.paragraphs == nil {
+			b.paragraphs = map[model.StatementID]*Paragraph{}
+		}
+		b.paragraphs[s.ID] = p
+	}
 	p.ReliabilityText = make(L, len(b.locs))
 	if s.Reliability != model.Reliable {
 		p.ReliabilityText = b.eachOnce(fieldPath{path, -1, ".reliability"}, s.Reliability, func(l *locales.Locale) (string, error) {

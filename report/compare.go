@@ -115,6 +115,12 @@ type Change struct {
 	// They are copies, shared with nothing.
 	Figure    *model.Figure
 	Statement *model.Statement
+	// Entry is the entry as the later version has it (the earlier for a
+	// removal), for changes to an entry; Statement is then its statement.
+	Entry *model.Entry
+	// Cited is the source, as the version that has it describes it, for
+	// changes to citations and sources.
+	Cited *model.Source
 	// Day is the day of an entry, in the later version (the earlier for
 	// a removal); zero for other statements.
 	Day model.DateSpan
@@ -336,11 +342,33 @@ func cloneText(t model.Text) model.Text {
 	return out
 }
 
+// stCopy returns copies of the statement at w: its entry, if it is one,
+// and its statement.
+func stCopy(w where) (*model.Entry, *model.Statement) {
+	if w.entry == nil {
+		return nil, cloneStatement(w.st)
+	}
+	e := *w.entry
+	e.Statement = *cloneStatement(w.st)
+	return &e, &e.Statement
+}
+
 func cloneStatement(s *model.Statement) *model.Statement {
 	c := *s
 	c.Text, c.Note = cloneText(s.Text), cloneText(s.Note)
 	c.Sources, c.Figures, c.Places = slices.Clone(s.Sources), slices.Clone(s.Figures), slices.Clone(s.Places)
 	return &c
+}
+
+// source returns a copy of the source id of v, or nil.
+func (v *version) source(id model.SourceID) *model.Source {
+	i, ok := v.srcIndex[id]
+	if !ok {
+		return nil
+	}
+	s := v.d.Sources[i]
+	s.Translation = cloneText(s.Translation)
+	return &s
 }
 
 type comparer struct {
@@ -382,7 +410,8 @@ func (c *comparer) statements() error {
 	for _, w := range c.b.statements {
 		j, ok := c.a.stIndex[w.st.ID]
 		if !ok {
-			ch := Change{Kind: ChangeStatementAdded, Ref: stRef(w.st.ID), New: w.String(), Path: w.path(), Statement: cloneStatement(w.st)}
+			ch := Change{Kind: ChangeStatementAdded, Ref: stRef(w.st.ID), New: w.String(), Path: w.path()}
+			ch.Entry, ch.Statement = stCopy(w)
 			if w.entry != nil {
 				ch.Kind, ch.Day = ChangeEntryAdded, w.day
 			}
@@ -398,13 +427,19 @@ func (c *comparer) statements() error {
 			return reusedf("new", w.path(), "statement %q was %s (%s) in the old version: a different statement needs a new id", w.st.ID, was, o.path())
 		}
 		if o.part != w.part || o.day != w.day {
-			c.add(Change{Kind: ChangeEntryMoved, Ref: stRef(w.st.ID), Old: o.String(), New: w.String(), Path: w.path(), Day: w.day, Statement: cloneStatement(w.st)})
+			ch := Change{Kind: ChangeEntryMoved, Ref: stRef(w.st.ID), Old: o.String(), New: w.String(), Path: w.path(), Day: w.day}
+			ch.Entry, ch.Statement = stCopy(w)
+			c.add(ch)
 		}
 		if words := reword(langs, o.st.Text, w.st.Text); words != nil {
-			c.add(Change{Kind: ChangeReworded, Ref: stRef(w.st.ID), Field: "text", Path: w.path(), Day: w.day, Words: words, Statement: cloneStatement(w.st)})
+			ch := Change{Kind: ChangeReworded, Ref: stRef(w.st.ID), Field: "text", Path: w.path(), Day: w.day, Words: words}
+			ch.Entry, ch.Statement = stCopy(w)
+			c.add(ch)
 		}
 		if words := reword(langs, o.st.Note, w.st.Note); words != nil {
-			c.add(Change{Kind: ChangeReworded, Ref: stRef(w.st.ID), Field: "note", Path: w.path(), Day: w.day, Words: words, Statement: cloneStatement(w.st)})
+			ch := Change{Kind: ChangeReworded, Ref: stRef(w.st.ID), Field: "note", Path: w.path(), Day: w.day, Words: words}
+			ch.Entry, ch.Statement = stCopy(w)
+			c.add(ch)
 		}
 		c.citations(stRef(w.st.ID), w.path(), w.day, o.st.Sources, w.st.Sources)
 	}
@@ -412,7 +447,8 @@ func (c *comparer) statements() error {
 		if _, ok := c.b.stIndex[o.st.ID]; ok {
 			continue
 		}
-		ch := Change{Kind: ChangeStatementRemoved, Ref: stRef(o.st.ID), Old: o.String(), Path: o.path(), Statement: cloneStatement(o.st)}
+		ch := Change{Kind: ChangeStatementRemoved, Ref: stRef(o.st.ID), Old: o.String(), Path: o.path()}
+		ch.Entry, ch.Statement = stCopy(o)
 		if o.entry != nil {
 			ch.Kind, ch.Day = ChangeEntryRemoved, o.day
 		}
@@ -435,13 +471,13 @@ func (c *comparer) citations(ref model.Ref, path string, day model.DateSpan, old
 	seen := map[model.SourceID]bool{}
 	for _, id := range new {
 		if !seen[id] && !slices.Contains(old, id) {
-			c.add(Change{Kind: ChangeCitationAdded, Ref: ref, Source: id, Path: path, Day: day})
+			c.add(Change{Kind: ChangeCitationAdded, Ref: ref, Source: id, Path: path, Day: day, Cited: c.b.source(id)})
 		}
 		seen[id] = true
 	}
 	for _, id := range old {
 		if !seen[id] && !slices.Contains(new, id) {
-			c.add(Change{Kind: ChangeCitationRemoved, Ref: ref, Source: id, Path: path, Day: day})
+			c.add(Change{Kind: ChangeCitationRemoved, Ref: ref, Source: id, Path: path, Day: day, Cited: c.a.source(id)})
 		}
 		seen[id] = true
 	}
@@ -539,7 +575,7 @@ func (c *comparer) sources() error {
 		ref := model.Ref{Kind: model.RefSource, ID: string(s.ID)}
 		j, ok := c.a.srcIndex[s.ID]
 		if !ok {
-			c.add(Change{Kind: ChangeSourceAdded, Ref: ref, New: s.Outlet + ", " + s.Published.String(), Path: fmt.Sprintf("sources[%d]", i)})
+			c.add(Change{Kind: ChangeSourceAdded, Ref: ref, New: s.Outlet + ", " + s.Published.String(), Path: fmt.Sprintf("sources[%d]", i), Cited: c.b.source(s.ID)})
 			continue
 		}
 		if o := &a[j]; o.Outlet != s.Outlet || o.Published != s.Published {
@@ -549,7 +585,7 @@ func (c *comparer) sources() error {
 	}
 	for j := range a {
 		if _, ok := c.b.srcIndex[a[j].ID]; !ok {
-			c.add(Change{Kind: ChangeSourceRemoved, Ref: model.Ref{Kind: model.RefSource, ID: string(a[j].ID)}, Old: a[j].Outlet + ", " + a[j].Published.String(), Path: fmt.Sprintf("sources[%d]", j)})
+			c.add(Change{Kind: ChangeSourceRemoved, Ref: model.Ref{Kind: model.RefSource, ID: string(a[j].ID)}, Old: a[j].Outlet + ", " + a[j].Published.String(), Path: fmt.Sprintf("sources[%d]", j), Cited: c.a.source(a[j].ID)})
 		}
 	}
 	return nil

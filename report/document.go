@@ -34,6 +34,7 @@ type Document struct {
 	Map          *Map          // the places of the chronology
 	Places       []*PlaceItem  // the gazetteer: every place for a full briefing; for a filtered one, the places it names and their regions
 	Errata       []*ErratumItem
+	Changes      *ChangeList // what changed since an earlier version (Options.Changes); nil otherwise
 
 	placeIndex map[model.PlaceID]*PlaceItem
 }
@@ -82,9 +83,10 @@ const (
 	SectionMap                                 // holds a *MapBlock
 	SectionBibliography                        // holds a *BibliographyBlock
 	SectionErrata                              // holds an *ErrataBlock
+	SectionChanges                             // holds a *ChangesBlock: the changes since an earlier version
 )
 
-var sectionKinds = [...]string{"", "background", "chronology", "day", "thematic", "notes", "key-figures", "map", "bibliography", "errata"}
+var sectionKinds = [...]string{"", "background", "chronology", "day", "thematic", "notes", "key-figures", "map", "bibliography", "errata", "changes"}
 
 func (k SectionKind) String() string {
 	if int(k) < len(sectionKinds) {
@@ -111,8 +113,8 @@ type DayInfo struct {
 }
 
 // Block is the content of a section: *Paragraph, *PlaceGroup, *List,
-// *FigureTable, *ContestedTable, *Chart, *MapBlock, *BibliographyBlock or
-// *ErrataBlock.
+// *FigureTable, *ContestedTable, *Chart, *MapBlock, *BibliographyBlock,
+// *ErrataBlock or *ChangesBlock.
 type Block interface {
 	Node
 	block()
@@ -127,6 +129,12 @@ type Paragraph struct {
 	Reliability     model.Reliability
 	ReliabilityText L          // empty strings when Reliability is Reliable
 	Entry           *EntryInfo // set for chronology entries
+	// Changed says, in an update briefing, how the statement changed
+	// since the earlier version (added, reworded, moved, or its sources);
+	// zero when it did not. Anchor is then where Document.Changes links
+	// to; empty for an unchanged paragraph.
+	Changed ChangeKind
+	Anchor  string
 }
 
 // EntryInfo is what a chronology entry adds to a paragraph.

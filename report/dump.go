@@ -65,6 +65,9 @@ func (d *Document) Dump(w io.Writer) error {
 			if n.ReliabilityText[0] != "" {
 				s += " !" + p.l(n.ReliabilityText, 30)
 			}
+			if n.Changed != 0 {
+				s += fmt.Sprintf(" changed=%s #%s", n.Changed, n.Anchor)
+			}
 			p.line("%s %s", s, p.l(n.Text, 50))
 		case *PlaceGroup:
 			p.line("group %s %s", n.Place, p.l(n.Name, 30))
@@ -168,6 +171,38 @@ func (d *Document) Dump(w io.Writer) error {
 	}
 	for _, e := range d.Errata {
 		p.f("erratum %s %s printed=%q %s\n", e.Ref, e.Field, cut(e.Printed, 40), p.l(e.Subject, 40))
+	}
+	if c := d.Changes; c != nil {
+		p.f("changes since %q %s #%s %s\n", c.Since, c.SinceDate, c.Anchor, p.l(c.Title, 60))
+		for _, v := range c.Versions {
+			p.f("changes version %s: %s\n", p.l(v.Label, 40), p.l(v.Value, 60))
+		}
+		if c.Empty[0] != "" {
+			p.f("changes none %s\n", p.l(c.Empty, 60))
+		}
+		for _, it := range c.Items {
+			s := fmt.Sprintf("change %s %s", it.Kind, it.Ref)
+			if it.Anchor != "" {
+				s += " #" + it.Anchor
+			}
+			s += " " + p.l(it.Subject, 60)
+			if it.Old[0] != "" || it.New[0] != "" {
+				s += " [" + p.l(it.Old, 40) + " → " + p.l(it.New, 40) + "]"
+			}
+			for _, runs := range it.Words {
+				var b strings.Builder
+				for _, r := range runs {
+					switch r.Op {
+					case Deleted:
+						b.WriteString("[-" + cut(r.Text, 40) + "-]")
+					case Inserted:
+						b.WriteString("{+" + cut(r.Text, 40) + "+}")
+					}
+				}
+				s += " " + b.String()
+			}
+			p.f("%s\n", s)
+		}
 	}
 	return p.err
 }

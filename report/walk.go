@@ -119,6 +119,8 @@ func isNil(n Node) bool {
 		return n == nil
 	case *ErrataBlock:
 		return n == nil
+	case *ChangesBlock:
+		return n == nil
 	}
 	return false
 }
