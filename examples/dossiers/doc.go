@@ -39,6 +39,15 @@
 //
 //	go run ./examples/briefing -dossier examples/dossiers/af-example.json -place Kabul -out /tmp/briefing
 //
+// ge-example.v1.json is the earlier version (1.0) of the Georgian
+// example, and ge-example.json its update (1.1), both as fictional as
+// the rest: the update adds an entry, its source and two places, revises
+// a figure, moves an entry to the day before and rewords two, as the
+// history recorded in ge-example.json says. The update briefing lists
+// these changes first and marks the changed paragraphs:
+//
+//	go run ./examples/briefing -dossier examples/dossiers/ge-example.json -since examples/dossiers/ge-example.v1.json -out /tmp/briefing
+//
 // The Kazakhstan dossier, the library's default, is in package
 // github.com/coibrief/coibrief/examples/kazakhstan.
 package dossiers

@@ -40,6 +40,7 @@ var examples = []example{
 	{file: "et-example.json", country: "et", focus: "hawassa", outlined: "sidama", abroad: "nairobi", other: "addis-ababa"},
 	{file: "ve-example.json", country: "ve", focus: "zulia", outlined: "zulia", abroad: "bogota", other: "caracas"},
 	{file: "ge-example.json", country: "ge", focus: "kutaisi", outlined: "imereti", abroad: "trabzon", other: "tbilisi"},
+	{file: "ge-example.v1.json", country: "ge", focus: "kutaisi", outlined: "imereti", abroad: "trabzon", other: "tbilisi"}, // its earlier version
 }
 
 // keyMetrics are the metrics the briefing's key figures are made of.
