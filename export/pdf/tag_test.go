@@ -2,6 +2,8 @@ package pdf
 
 import (
 	"bytes"
+	"fmt"
+	"github.com/coibrief/coibrief/internal/synth"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -288,4 +290,38 @@ func needTaggingTool(t *testing.T, name, pkg string) string {
 		t.Skipf("%s not installed (apt-get install %s); skipping", name, pkg)
 	}
 	return p
+}
+
+// BenchmarkTagging renders the French edition of a synthetic briefing of
+// 1,000 and 10,000 entries tagged and untagged: the cost of tagging.
+func BenchmarkTagging(b *testing.B) {
+	for _, n := range []int{1000, 10_000} {
+		d, err := synth.Dossier(synth.Options{Entries: n, Figures: n / 2, Seed: 1})
+		if err != nil {
+			b.Fatal(err)
+		}
+		doc, err := report.Build(d, report.Options{Languages: []language.Tag{language.French, language.English}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, tagged := range []bool{true, false} {
+			name := fmt.Sprintf("%d/tagged", n)
+			if !tagged {
+				name = fmt.Sprintf("%d/untagged", n)
+			}
+			b.Run(name, func(b *testing.B) {
+				untagged = !tagged
+				defer func() { untagged = false }()
+				var size int
+				for b.Loop() {
+					data, _, err := Render(doc, Options{})
+					if err != nil {
+						b.Fatal(err)
+					}
+					size = len(data)
+				}
+				b.ReportMetric(float64(size)/(1<<20), "pdf-MB")
+			})
+		}
+	}
 }
