@@ -87,6 +87,10 @@ func (b *book) figures() error {
 		{w.col(locales.WorkbookColumnSumOf), 18, false},
 		{w.col(locales.WorkbookColumnSupersededBy), 14, false},
 	}
+	changes := b.doc.Changes
+	if changes != nil {
+		cols = append(cols, column{b.t(changes.FigureHeader), 16, false})
+	}
 	fs := b.doc.Figures
 	count := 0
 	if fs != nil {
@@ -99,6 +103,7 @@ func (b *book) figures() error {
 	if err := s.header(); err != nil {
 		return err
 	}
+	cells := make([]any, 0, len(cols))
 	err = fs.Each(func(it *report.FigureItem) error {
 		f := &it.Figure
 		value, low, high := amounts(f)
@@ -107,11 +112,14 @@ func (b *book) figures() error {
 		if len(it.Parts) > 0 {
 			parts = figureIDs(it.Parts)
 		}
-		return s.add(figureLook(it),
-			string(it.ID), b.t(it.Metric), b.t(it.Party), value, label(w, f.Qualifier), low, high, f.Unit,
+		cells = append(cells[:0], string(it.ID), b.t(it.Metric), b.t(it.Party), value, label(w, f.Qualifier), low, high, f.Unit,
 			b.t(it.Value), scope, level, f.AsOf, f.Reported, b.t(it.Claimant), label(w, f.Claimant.Kind),
 			w.side(it.Official), b.t(it.Cites), sourceIDs(it.Sources), w.status(f.Status), f.StatusDate,
 			b.t(it.Note), parts, string(f.SupersededBy))
+		if changes != nil {
+			cells = append(cells, changes.FigureChange(it.ID, b.lang))
+		}
+		return s.add(figureLook(it), cells...)
 	})
 	if err != nil {
 		return err

@@ -21,10 +21,11 @@ type words struct {
 	formats struct{ date, time, integer, decimal, coord string }
 }
 
-// sheetIDs are the sheets of a workbook, in order; the last, of long
-// texts, only when a text is too long for its cell.
+// sheetIDs are the sheets of a workbook, in order; the second, of
+// changes, only in an update briefing; the last, of long texts, only when
+// a text is too long for its cell.
 var sheetIDs = []locales.ID{
-	locales.WorkbookSheetSummary, locales.WorkbookSheetFigures, locales.WorkbookSheetContested,
+	locales.WorkbookSheetSummary, locales.ChangesSheet, locales.WorkbookSheetFigures, locales.WorkbookSheetContested,
 	locales.WorkbookSheetCharts, locales.WorkbookSheetTimeline, locales.WorkbookSheetPlaces,
 	locales.WorkbookSheetSources, locales.WorkbookSheetLongTexts,
 }

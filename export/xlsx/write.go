@@ -219,7 +219,7 @@ func (b *book) build() error {
 	if err := b.properties(); err != nil {
 		return err
 	}
-	steps := []func() error{b.summary, b.figures, b.contested, b.charts, b.timeline, b.places, b.sources, b.longTexts}
+	steps := []func() error{b.summary, b.changes, b.figures, b.contested, b.charts, b.timeline, b.places, b.sources, b.longTexts}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
