@@ -1,0 +1,9 @@
+package events
+
+import "errors"
+
+// Sentinel errors, for errors.Is.
+var (
+	ErrOptions = errors.New("invalid options") // a nil document or writer, a language the document lacks
+	ErrWrite   = errors.New("writing failed")  // the writer failed, or the document's figures could not be read
+)
