@@ -62,6 +62,7 @@ type config struct {
 	extract  string // a PDF/A file whose attached dossier to write out
 	template string // write an authoring workbook to this file
 	convert  string // write the dossier to this file, JSON or workbook
+	since    string // an earlier version of the dossier: make update briefings
 }
 
 const usageText = `usage: briefing [flags]
@@ -92,6 +93,7 @@ func (c *config) flags(stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&c.omit, "omit", "", "leave these `parts` out of the briefings, comma-separated: background, sections, notes,\nfigures, map, bibliography, errata\ne.g. -omit map,errata")
 	fs.StringVar(&c.fonts, "fonts", "", "also set text in the TrueType and OpenType fonts (collections too) of this `directory`\nand its subdirectories, for the scripts the built-in fonts lack (Chinese, Devanagari, Ethiopic…)\ne.g. -fonts /usr/share/fonts")
 	fs.StringVar(&c.paper, "paper", "a4", "page `size` of the PDFs: a4 or letter (US Letter)\ne.g. -paper letter")
+	fs.StringVar(&c.since, "since", "", "make update briefings: list first what changed since this earlier version of the dossier (a JSON `file`),\nand mark the changed paragraphs\ne.g. -dossier crisis.v2.json -since crisis.v1.json")
 	fs.BoolVar(&c.validate, "validate", false, "check the dossier, print every problem with its location, and write nothing")
 	fs.BoolVar(&c.pdfa, "pdfa", false, "write the PDFs as PDF/A-3b (archival), each with the dossier it was made from attached as JSON\n(what the briefing holds: with -place, -from, -to or -kind, only that part)")
 	fs.StringVar(&c.extract, "extract", "", "write the dossier attached to this PDF/A `file` (written with -pdfa) into -out, and nothing else\ne.g. -extract out/kz-2022-01.fr.pdf -out /tmp/back")
@@ -302,6 +304,12 @@ func (c *config) run(s *session, stdout, stderr io.Writer) error {
 		omit = append(omit, report.PartMap)
 	}
 	ropt := report.Options{Languages: langs, Filter: filter, Omit: omit}
+	if c.since != "" {
+		if ropt.Changes, err = c.changes(d); err != nil {
+			return err
+		}
+		progress("changes since %s: %d", c.since, ropt.Changes.Len())
+	}
 
 	// What the briefing and the renderers need beyond a valid dossier:
 	// catalogs for its languages, fonts for its characters. A PDF that
@@ -831,4 +839,24 @@ func (c *countWriter) Write(p []byte) (int, error) {
 	n, err := c.w.Write(p)
 	c.n += n
 	return n, err
+}
+
+// changes compares d with the earlier version of -since. The earlier
+// version is read, not validated: what it got wrong is what the later
+// one may correct.
+func (c *config) changes(d *model.Dossier) (*report.Changes, error) {
+	old, _, err := model.OpenFile(c.since)
+	if err != nil {
+		var errs model.DecodeErrors
+		if errors.As(err, &errs) {
+			return nil, fmt.Errorf("-since %s cannot be read: %w", c.since, errs[0])
+		}
+		return nil, fmt.Errorf("-since: %w", err)
+	}
+	defer old.Close()
+	ch, err := report.Compare(old, d)
+	if err != nil {
+		return nil, fmt.Errorf("-since %s: %w", c.since, err)
+	}
+	return ch, nil
 }
