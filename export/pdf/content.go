@@ -362,6 +362,7 @@ func (b *builder) paragraph(p *report.Paragraph, indent float64, hang string, sp
 	if len(its) > 0 {
 		its[0].spaceBefore = space
 	}
+	b.changed(p, its)
 }
 
 // footnote lays out a footnote's lines once per pass.
@@ -423,7 +424,7 @@ func (b *builder) footnote(fn *report.Footnote) {
 
 // section adds a section of the body and what it holds.
 func (b *builder) section(s *report.Section) {
-	newPage := s.Level == 1 && (s.Kind == report.SectionMap || s.Kind == report.SectionBibliography || s.Kind == report.SectionKeyFigures || s.Kind == report.SectionChronology || s.Kind == report.SectionBackground)
+	newPage := s.Level == 1 && (s.Kind == report.SectionMap || s.Kind == report.SectionBibliography || s.Kind == report.SectionKeyFigures || s.Kind == report.SectionChronology || s.Kind == report.SectionBackground || s.Kind == report.SectionChanges)
 	sect := b.enter("Sect")
 	defer b.leave(sect)
 	if s.Kind != report.SectionBibliography || s.Level == 1 {
@@ -467,6 +468,8 @@ func (b *builder) section(s *report.Section) {
 			b.bibliography()
 		case *report.ErrataBlock:
 			b.errata()
+		case *report.ChangesBlock:
+			b.changes()
 		}
 	}
 	for _, sub := range s.Sections {

@@ -1,0 +1,155 @@
+package pdf_test
+
+import (
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/coibrief/coibrief/examples/dossiers"
+	"github.com/coibrief/coibrief/export/pdf"
+	"github.com/coibrief/coibrief/report"
+	"golang.org/x/text/language"
+)
+
+// updatePDF renders the update briefing of the Georgian example, version
+// 1.1 against 1.0, and writes it to a file for the outside tools.
+func updatePDF(t *testing.T, ropt report.Options, popt pdf.Options) (string, *report.Document) {
+	t.Helper()
+	old, _, err := dossiers.Load("ge-example.v1.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	new, _, err := dossiers.Load("ge-example.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ropt.Changes, err = report.Compare(old, new); err != nil {
+		t.Fatal(err)
+	}
+	doc, err := report.Build(new, ropt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _, err := pdf.Render(doc, popt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "update.pdf")
+	if p := os.Getenv("COIBRIEF_KEEP_UPDATE_PDF"); p != "" {
+		path = p
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path, doc
+}
+
+// TestUpdateBriefingPdftotext reads the update briefing with pdftotext:
+// the changes section comes before the chronology, lists each change with
+// the text before and after a rewording, and the changed paragraphs are
+// there, with a link from the changes to each.
+func TestUpdateBriefingPdftotext(t *testing.T) {
+	p2t := tool(t, "pdftotext", "poppler-utils")
+	path, doc := updatePDF(t, report.Options{Languages: []language.Tag{language.English}}, pdf.Options{})
+	text := run(t, p2t, "-layout", path, "-")
+	flat := strings.Join(strings.Fields(text), " ")
+	heading := "Changes since version 1.0 (Tuesday 4 October 2022)"
+	at := strings.Index(flat, heading)
+	if at < 0 {
+		t.Fatalf("no heading %q in\n%s", heading, text)
+	}
+	if chrono := strings.LastIndex(flat, "Chronology"); chrono < at {
+		t.Errorf("the changes come after the chronology")
+	}
+	for _, want := range []string{
+		"Version 1.1 of Tuesday 18 October 2022 – Fictional update, for the example",
+		"Entry added – Monday 5 September 2022 – Rallies of a few hundred people took place in Zestaponi and Chiatura.",
+		"Figure revised – Injured, Imereti regional health service, Thursday 8 September 2022: 11 → 13",
+		"Moved – Wednesday 7 September 2022 – In Trabzon, Turkey, about forty Georgian seasonal workers, many of them from …: Thursday 8 September 2022 → Wednesday 7 September 2022",
+		"Before: The Interior Ministry said at least 34 people had been arrested",
+		"After: The Interior Ministry said 34 people had been arrested",
+		"Place added – Zestaponi",
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("pdftotext does not find %q", want)
+		}
+	}
+	// The changed paragraphs, in the chronology after the changes.
+	body := flat[at+len(heading):]
+	for _, p := range []string{
+		"Rallies of a few hundred people took place in Zestaponi and Chiatura.",
+		"The regional health service raised the number injured to 13.",
+		"In Trabzon, Turkey, about forty Georgian seasonal workers",
+	} {
+		if strings.Count(body, p) < 2 { // once in the changes (or the rewording), once in the chronology
+			t.Errorf("the changed paragraph %q is not both listed and in the chronology", p)
+		}
+	}
+	// A link to each changed paragraph: the link annotations of the page
+	// of the changes lead to the pages that hold them, as pikepdf reads
+	// them.
+	changes := pageWith(t, p2t, path, heading)
+	out := run(t, "/usr/bin/python3", "-c", linkPagesScript, path, strconv.Itoa(changes))
+	targets := map[int]bool{}
+	for _, f := range strings.Fields(out) {
+		n, _ := strconv.Atoi(f)
+		targets[n] = true
+	}
+	for _, p := range []string{"Rallies of a few hundred people took place in Zestaponi", "In Trabzon, Turkey, about forty", "The Interior Ministry said 34 people"} {
+		if page := pageWith(t, p2t, path, p); !targets[page] {
+			t.Errorf("no link from the changes (page %d) to page %d, which holds %q; links lead to %v", changes, page, p, targets)
+		}
+	}
+	marked := 0
+	report.Walk(doc, func(n report.Node, entering bool) (report.WalkStatus, error) {
+		if p, ok := n.(*report.Paragraph); ok && entering && p.Changed != 0 {
+			marked++
+		}
+		return report.WalkContinue, nil
+	})
+	if marked != 4 {
+		t.Errorf("%d marked paragraphs; want 4", marked)
+	}
+	if *docs {
+		ppm := tool(t, "pdftoppm", "poppler-utils")
+		page := pageWith(t, p2t, path, heading)
+		run(t, ppm, "-png", "-r", "60", "-singlefile", "-f", strconv.Itoa(page), "-l", strconv.Itoa(page), path, filepath.Join("..", "..", "docs", "changes"))
+		page = pageWith(t, p2t, path, "In Trabzon, Turkey, about forty")
+		run(t, ppm, "-png", "-r", "60", "-singlefile", "-f", strconv.Itoa(page), "-l", strconv.Itoa(page), path, filepath.Join("..", "..", "docs", "changes-marked"))
+	}
+}
+
+// linkPagesScript prints the pages (from 1) that the link annotations of
+// a page lead to.
+const linkPagesScript = `
+import sys, pikepdf
+pdf = pikepdf.open(sys.argv[1])
+pages = {p.objgen: i + 1 for i, p in enumerate(pdf.pages)}
+page = pdf.pages[int(sys.argv[2]) - 1]
+for a in page.obj.get("/Annots", []):
+    if a.get("/Subtype") != "/Link":
+        continue
+    dest = a.get("/Dest")
+    if dest is None and "/A" in a:
+        dest = a.A.get("/D")
+    if isinstance(dest, pikepdf.Array) and len(dest) > 0:
+        print(pages.get(dest[0].objgen, 0))
+`
+
+// pageWith returns the last page whose text holds s.
+func pageWith(t *testing.T, p2t, path, s string) int {
+	t.Helper()
+	pages := strings.Split(run(t, p2t, "-layout", path, "-"), "\f")
+	last := 0
+	for i, p := range pages {
+		if strings.Contains(strings.Join(strings.Fields(p), " "), s) {
+			last = i + 1
+		}
+	}
+	if last == 0 {
+		t.Fatalf("no page holds %q", s)
+	}
+	return last
+}
