@@ -98,5 +98,39 @@ func documents(t *testing.T) map[string]*report.Document {
 		t.Fatal(err)
 	}
 	out["kazakhstan-almaty"] = almaty
+	sc, err := report.Build(scripts(t), report.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out["scripts"] = sc
 	return out
+}
+
+// fixture is a text in five scripts, a fictional fixture: Cyrillic,
+// Arabic, Georgian, Chinese and Ethiopic.
+const fixture = "Алматы · کابل · ქუთაისი · 哈萨克斯坦 · ሀዋሳ (fictional fixture)"
+
+// scripts returns the Kazakhstan dossier with the first entry's text,
+// Almaty's name and the first source's title replaced by fixture.
+func scripts(t *testing.T) *model.Dossier {
+	t.Helper()
+	d, _, err := kazakhstan.Dossier()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &d.Chronology[0].Entries[0]
+	e.Text = model.Text{}
+	for _, tag := range d.Languages {
+		e.Text[tag] = fixture
+	}
+	for i := range d.Places {
+		if d.Places[i].ID == "almaty" {
+			d.Places[i].Name = model.Text{}
+			for _, tag := range d.Languages {
+				d.Places[i].Name[tag] = fixture
+			}
+		}
+	}
+	d.Sources[0].Title = fixture
+	return d
 }
