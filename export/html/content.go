@@ -208,6 +208,7 @@ var sectionClass = map[report.SectionKind]string{
 	report.SectionMap:          "cb-map",
 	report.SectionBibliography: "cb-bibliography",
 	report.SectionErrata:       "cb-errata",
+	report.SectionChanges:      "cb-changes",
 }
 
 // section writes a section, what it holds and its subsections.
@@ -246,6 +247,8 @@ func (b *builder) section(s *report.Section) {
 			b.bibliography()
 		case *report.ErrataBlock:
 			b.errata()
+		case *report.ChangesBlock:
+			b.changes()
 		}
 	}
 	for _, sub := range s.Sections {
@@ -272,8 +275,12 @@ func (b *builder) paragraph(p *report.Paragraph, el, class string) {
 	}
 	first := true
 	write := func(l int) {
+		b.changedMark(p, l, first)
 		b.statement(p, l, first)
 		first = false
+	}
+	if p.Changed != 0 {
+		class += " cb-changed"
 	}
 	if el == "li" && len(b.cols) > 1 {
 		b.w(`<li class="`, class, ` cb-pair">`)
