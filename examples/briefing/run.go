@@ -88,7 +88,7 @@ func (c *config) flags(stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&c.from, "from", "", "keep the entries on or after this `date` (YYYY-MM-DD)\ne.g. -from 2022-01-04")
 	fs.StringVar(&c.to, "to", "", "keep the entries on or before this `date` (YYYY-MM-DD)\ne.g. -to 2022-01-07")
 	fs.StringVar(&c.kind, "kind", "", "keep the entries of these event `kinds`, comma-separated (riot, lethal-force, arrests, …)\ne.g. -kind lethal-force,arrests")
-	fs.StringVar(&c.format, "format", "all", "what to write: `pdf`, html (one self-contained page per PDF), xlsx or all\ne.g. -format html")
+	fs.StringVar(&c.format, "format", "all", "what to write, one or several comma-separated: `pdf`, html (one self-contained page per PDF), xlsx,\nall (the three); data: csl (CSL-JSON), ris, bibtex, biblatex, acled (ACLED-style CSV), geojson,\njson (the dossier the briefing holds)\ne.g. -format html or -format pdf,csl,acled,geojson")
 	fs.StringVar(&c.out, "out", "out", "output `directory`, created when missing\ne.g. -out /tmp/pack")
 	fs.StringVar(&c.omit, "omit", "", "leave these `parts` out of the briefings, comma-separated: background, sections, notes,\nfigures, map, bibliography, errata\ne.g. -omit map,errata")
 	fs.StringVar(&c.fonts, "fonts", "", "also set text in the TrueType and OpenType fonts (collections too) of this `directory`\nand its subdirectories, for the scripts the built-in fonts lack (Chinese, Devanagari, Ethiopic…)\ne.g. -fonts /usr/share/fonts")
@@ -171,11 +171,11 @@ func (c *config) run(s *session, stdout, stderr io.Writer) error {
 	if c.out == "" {
 		return usagef("-out %q: want the directory to write into, e.g. -out /tmp/pack", c.out)
 	}
-	format := c.format
-	if format != "pdf" && format != "html" && format != "xlsx" && format != "all" {
-		return usagef("-format %q: want pdf, html, xlsx or all", format)
+	formats, err := parseFormats(c.format)
+	if err != nil {
+		return err
 	}
-	writes := func(f string) bool { return format == f || format == "all" }
+	writes := func(f string) bool { return formats[f] }
 	var edition *pdf.Edition
 	if c.edition != "" {
 		e, err := pdf.ParseEdition(c.edition)
@@ -299,7 +299,7 @@ func (c *config) run(s *session, stdout, stderr io.Writer) error {
 			return usagef("-lang: the dossier is written in %v, not %s", d.Languages, tag)
 		}
 	}
-	if format == "xlsx" && !slices.Contains(omit, report.PartMap) {
+	if writes("xlsx") && !writes("pdf") && !writes("html") && !writes("geojson") && !slices.Contains(omit, report.PartMap) {
 		// A workbook has no map: neither needs nor checks one.
 		omit = append(omit, report.PartMap)
 	}
@@ -472,6 +472,8 @@ func (c *config) run(s *session, stdout, stderr io.Writer) error {
 			}})
 		}
 	}
+
+	jobs = append(jobs, dataJobs(doc, base, langs, formats)...)
 
 	if err := os.MkdirAll(c.out, 0o755); err != nil {
 		return fmt.Errorf("output directory %q: %w", c.out, err)
