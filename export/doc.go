@@ -7,7 +7,16 @@
 //   - export/pdf writes PDF briefing notes (go-pdf/fpdf);
 //   - export/html writes the same briefing as an HTML page or fragment,
 //     with its chart and map as inline SVG laid out as the PDF's;
-//   - export/xlsx writes workbooks of the figures (excelize).
+//   - export/xlsx writes workbooks of the figures (excelize);
+//   - export/biblio writes the bibliography as CSL-JSON, RIS, biblatex
+//     and BibTeX, for reference managers;
+//   - export/events writes the chronology as an ACLED-style CSV with
+//     UCDP GED-style fatality estimates, for event datasets;
+//   - export/geojson writes the map's places and regions as GeoJSON,
+//     for GIS.
+//
+// The dossier a briefing holds, as data, is report.Document.Dossier,
+// written with model.Encode.
 //
 // Each renderer has a Write function taking an io.Writer, the document and
 // an Options struct whose zero value is useful; the PDF and workbook
