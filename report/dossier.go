@@ -33,11 +33,14 @@ import (
 //
 // Texts stay in every language of the dossier; the briefing's languages
 // come first in Languages, so that a single-language briefing is built
-// again by report.Build with no options. A briefing focused on one place
-// makes that place the Focus (its key figures are that place's); one
-// focused on several keeps the dossier's focus if it is kept. The result
-// shares texts (maps) and the outline of places with the dossier it was
-// built from: change neither.
+// again by report.Build with no options. A dossier has one Focus, which
+// decides both the region its map highlights and the place whose key
+// figures come first: a dossier's focus with an outline is kept (the map
+// is the same; a briefing focused elsewhere may then pick other key
+// figures), else a briefing focused on one place makes it the focus. An
+// update briefing's changes (Options.Changes) are not data of the
+// dossier. The result shares texts (maps) and the outline of places
+// with the dossier it was built from: change neither.
 //
 // A Document not made by Build, and a dossier whose figure file changed
 // since, are errors.
