@@ -51,6 +51,10 @@ func (r *reader) dossier() *model.Dossier {
 		d.Errata = append(d.Errata, e)
 		r.at(fmt.Sprintf("errata[%d]", i), x)
 	}
+	for i, x := range sorted(recs["history"]) {
+		d.History = append(d.History, model.Version{Version: x.str("version"), Date: x.date("date"), Note: x.text("note", false)})
+		r.at(fmt.Sprintf("history[%d]", i), x)
+	}
 	return d
 }
 

@@ -206,6 +206,12 @@ var sheets = []*sheetSpec{
 		{key: "recorded", msg: locales.AuthoringColumnRecorded, kind: kString, width: 20},
 		text("text", locales.AuthoringColumnText, 50),
 	}},
+	{key: "history", msg: locales.AuthoringSheetVersions, cols: []col{
+		order(),
+		{key: "version", msg: locales.AuthoringColumnVersion, kind: kString, width: 10},
+		{key: "date", msg: locales.AuthoringColumnDate, kind: kDate, width: 12},
+		text("note", locales.AuthoringColumnNote, 60),
+	}},
 	{key: "lists", msg: locales.AuthoringSheetLists},
 }
 

@@ -302,6 +302,9 @@ func (b *builder) collect() error {
 		}
 		b.add("errata", row{"ref": ref, "field": e.Field, "document": e.Document, "printed": e.Printed, "recorded": e.Recorded, "text": b.addTags(e.Text)})
 	}
+	for _, v := range d.History {
+		b.add("history", row{"version": v.Version, "date": v.Date, "note": b.addTags(v.Note)})
+	}
 	// Languages the dossier does not declare come after those it does.
 	slices.SortFunc(b.tags[n:], func(x, y language.Tag) int { return strings.Compare(x.String(), y.String()) })
 	return nil
