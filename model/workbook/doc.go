@@ -16,7 +16,8 @@
 // per field and a column per language; contributors; the days of the
 // chronology; the chronology, a row per entry; background; sections and
 // their paragraphs; notes; places and the points of their outlines;
-// sources; figures; errata; and the lists of words the drop-downs offer.
+// sources; figures; errata; the versions of the dossier's history; and the
+// lists of words the drop-downs offer.
 // A text has a column per language, "Text (fr)". Read knows sheets,
 // headers and metadata rows in every language of the catalogs.
 //
