@@ -40,6 +40,10 @@
 //     "mapTitle" names the map ("Map of events" when absent).
 //   - The issuer's "logo", printed on the cover, is a PNG or JPEG image
 //     as a data URI: "logo": "data:image/png;base64,iVBORw0KGgo…".
+//   - "history" lists the dossier's versions, oldest first, each with its
+//     date and what it changed: [{"version": "1.0", "date": "2022-10-04"},
+//     {"version": "1.1", "date": "2022-10-18", "note": {"en": "…"}}].
+//     Versions and dates go forward, and the last is "method"."version".
 //
 // Decode and LoadFile read strictly: an unknown field, a key given twice, a
 // value of the wrong type, a malformed date or an unknown enum word is an
@@ -80,6 +84,7 @@
 //	aliases                   100 per place
 //	languages                 20                         declared, searched, and per text
 //	contributors              100
+//	versions                  1,000                      of the history
 //	long text, per language   20,000 characters          statements, notes, summary, disclaimer
 //	short text                2,000 characters           titles, names, outlets, aliases
 //	URL                       2,048 bytes                http and https only
