@@ -17,6 +17,14 @@
 //   - the map's data: each place with its number of entries, dates and
 //     most severe kind of event; the gazetteer; the errata.
 //
+// An update briefing says what changed since an earlier version of the
+// dossier: Compare matches two versions by id (entries added, removed,
+// moved or reworded, citations, figures revised, superseded or
+// retracted, sources, places, errata, metadata) and Options.Changes puts
+// the changes within the briefing's filter in a first section
+// (Document.Changes), each linked to what it concerns, with the changed
+// paragraphs marked (Paragraph.Changed).
+//
 // A Document holds text in one or two languages (type L), so a renderer
 // can set a bilingual briefing side by side or one language after the
 // other. Build is deterministic, and never returns a partial document: a
