@@ -329,6 +329,9 @@ func (s *server) dossierView(p *page, ds *dossier, f *focus, loc *locales.Locale
 		name := names[slices.Index(ds.langs, t)]
 		view.Downloads = append(view.Downloads, link{Href: base + "/xlsx?" + pdfHref(t.String(), ""), Label: message(loc, locales.AppDownloadWorkbook, "Language", name)})
 	}
+	view.Downloads = append(view.Downloads, dataLinks(base, f.langs,
+		func(t language.Tag) string { return names[slices.Index(ds.langs, t)] },
+		func(lang string) string { return pdfHref(lang, "") })...)
 	if doc == nil {
 		return view, nil
 	}

@@ -182,6 +182,9 @@ func newServer(cfg config) (*server, error) {
 	m.HandleFunc("GET /d/{id}", s.dossierPage)
 	m.HandleFunc("GET /d/{id}/pdf", s.download)
 	m.HandleFunc("GET /d/{id}/xlsx", s.download)
+	for _, f := range dataFormats {
+		m.HandleFunc("GET /d/{id}/"+f.route, s.dataDownload)
+	}
 	m.HandleFunc("GET /d/{id}/places", s.places)
 	m.HandleFunc("GET /static/{name}", s.static)
 	m.HandleFunc("GET /healthz", s.health)
