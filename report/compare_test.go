@@ -681,3 +681,32 @@ func BenchmarkCompare(b *testing.B) {
 	}
 	b.ReportMetric(float64(c.Len()), "changes")
 }
+
+// TestCompareOpenFile compares versions whose figures stay in their files
+// (model.OpenFile): the same changes as for dossiers held in memory.
+func TestCompareOpenFile(t *testing.T) {
+	load := func(name string, opts ...model.OpenOption) *model.Dossier {
+		d, _, err := model.OpenFile("../examples/dossiers/"+name, opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { d.Close() })
+		return d
+	}
+	inMemory, err := report.Compare(load("ge-example.v1.json"), load("ge-example.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	inFile, err := report.Compare(load("ge-example.v1.json", model.HoldFigures(0)), load("ge-example.json", model.HoldFigures(0)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g, w := changeLines(inFile), changeLines(inMemory); !slices.Equal(g, w) || len(g) != 13 {
+		t.Errorf("from the files\n\t%s\nin memory\n\t%s", strings.Join(g, "\n\t"), strings.Join(w, "\n\t"))
+	}
+	for i := range inFile.List {
+		if f, g := inFile.List[i].Figure, inMemory.List[i].Figure; (f == nil) != (g == nil) || f != nil && (f.ID != g.ID || f.Claimant.Name.IsZero()) {
+			t.Errorf("change %d: figure %+v; want %+v", i, f, g)
+		}
+	}
+}
