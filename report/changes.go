@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -152,8 +153,12 @@ func (b *builder) changes() {
 	cl.figures = map[model.FigureID]figureChange{}
 	for i := range c.List {
 		ch := &c.List[i]
+		if ch.Kind == 0 || int(ch.Kind) >= len(changeKindIDs) {
+			b.fail(fmt.Errorf("report: %w: Changes.List[%d]: unknown kind of change %d", ErrOptions, i, ch.Kind))
+			return
+		}
 		it := &ChangeItem{Kind: ch.Kind, Ref: ch.Ref, Source: ch.Source}
-		it.Old, it.New = make(L, len(b.locs)), make(L, len(b.locs))
+		it.Subject, it.Old, it.New = make(L, len(b.locs)), make(L, len(b.locs)), make(L, len(b.locs))
 		keep := true
 		switch erratum := ch.Kind == ChangeErratumAdded || ch.Kind == ChangeErratumRemoved; {
 		case erratum:

@@ -93,3 +93,28 @@ func TestUpdateBriefingFiltered(t *testing.T) {
 		t.Errorf("a briefing on torture lists %d changes", len(none.Changes.Items))
 	}
 }
+
+// TestUpdateBriefingBadChanges gives Build changes made by hand that
+// Compare never returns: an unknown kind is an error, not a panic, and
+// a change to what the dossier does not hold is left out.
+func TestUpdateBriefingBadChanges(t *testing.T) {
+	d := dossier(t)
+	_, err := report.Build(d, report.Options{Changes: &report.Changes{List: []report.Change{{Kind: 99}}}})
+	if err == nil || err.Error() != "report: invalid options: Changes.List[0]: unknown kind of change 99" {
+		t.Errorf("got %v", err)
+	}
+	doc, err := report.Build(d, report.Options{Changes: &report.Changes{List: []report.Change{
+		{Kind: report.ChangeReworded, Ref: model.Ref{Kind: model.RefStatement, ID: "nowhere"}},
+		{Kind: report.ChangeSourceAdded, Ref: model.Ref{Kind: model.RefSource, ID: "nowhere"}},
+		{Kind: report.ChangePlaceAdded, Ref: model.Ref{Kind: model.RefPlace, ID: "nowhere"}},
+	}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := doc.Check(); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(doc.Changes.Items); n != 2 {
+		t.Errorf("%d changes listed; want the source and the place", n)
+	}
+}
