@@ -93,7 +93,7 @@ func (c *config) flags(stderr io.Writer) *flag.FlagSet {
 	fs.StringVar(&c.omit, "omit", "", "leave these `parts` out of the briefings, comma-separated: background, sections, notes,\nfigures, map, bibliography, errata\ne.g. -omit map,errata")
 	fs.StringVar(&c.fonts, "fonts", "", "also set text in the TrueType and OpenType fonts (collections too) of this `directory`\nand its subdirectories, for the scripts the built-in fonts lack (Chinese, Devanagari, Ethiopic…)\ne.g. -fonts /usr/share/fonts")
 	fs.StringVar(&c.paper, "paper", "a4", "page `size` of the PDFs: a4 or letter (US Letter)\ne.g. -paper letter")
-	fs.StringVar(&c.since, "since", "", "make update briefings: list first what changed since this earlier version of the dossier (a JSON `file`),\nand mark the changed paragraphs\ne.g. -dossier crisis.v2.json -since crisis.v1.json")
+	fs.StringVar(&c.since, "since", "", "make update briefings: list first what changed since this earlier version of the dossier (a JSON `file`,\nor a full PDF/A briefing written with -pdfa), and mark the changed paragraphs\ne.g. -dossier crisis.v2.json -since crisis.v1.json, -since out/crisis.en.pdf")
 	fs.BoolVar(&c.validate, "validate", false, "check the dossier, print every problem with its location, and write nothing")
 	fs.BoolVar(&c.pdfa, "pdfa", false, "write the PDFs as PDF/A-3b (archival), each with the dossier it was made from attached as JSON\n(what the briefing holds: with -place, -from, -to or -kind, only that part)")
 	fs.StringVar(&c.extract, "extract", "", "write the dossier attached to this PDF/A `file` (written with -pdfa) into -out, and nothing else\ne.g. -extract out/kz-2022-01.fr.pdf -out /tmp/back")
@@ -843,19 +843,39 @@ func (c *countWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// changes compares d with the earlier version of -since. The earlier
-// version is read, not validated: what it got wrong is what the later
-// one may correct.
+// changes compares d with the earlier version of -since: a dossier in
+// JSON, or a PDF/A briefing written with -pdfa, which carries the dossier
+// it was made from (that of a full briefing: a focused one carries only
+// its part). The earlier version is read, not validated: what it got
+// wrong is what the later one may correct.
 func (c *config) changes(d *model.Dossier) (*report.Changes, error) {
-	old, _, err := model.OpenFile(c.since)
-	if err != nil {
-		var errs model.DecodeErrors
-		if errors.As(err, &errs) {
-			return nil, fmt.Errorf("-since %s cannot be read: %w", c.since, errs[0])
+	var old *model.Dossier
+	if strings.EqualFold(filepath.Ext(c.since), ".pdf") {
+		data, err := os.ReadFile(c.since)
+		if err != nil {
+			return nil, fmt.Errorf("-since: %w", err)
 		}
-		return nil, fmt.Errorf("-since: %w", err)
+		if len(data) > maxPDF {
+			return nil, fmt.Errorf("-since %s: larger than %d MB", c.since, maxPDF>>20)
+		}
+		src, err := pdf.ExtractSource(data)
+		if err != nil {
+			return nil, fmt.Errorf("-since %s: %w (a PDF given to -since must be a PDF/A briefing written with -pdfa)", c.since, err)
+		}
+		if old, err = model.Unmarshal(src); err != nil {
+			return nil, fmt.Errorf("-since %s: the dossier it carries: %w", c.since, err)
+		}
+	} else {
+		var err error
+		if old, _, err = model.OpenFile(c.since); err != nil {
+			var errs model.DecodeErrors
+			if errors.As(err, &errs) {
+				return nil, fmt.Errorf("-since %s cannot be read: %w", c.since, errs[0])
+			}
+			return nil, fmt.Errorf("-since: %w", err)
+		}
+		defer old.Close()
 	}
-	defer old.Close()
 	ch, err := report.Compare(old, d)
 	if err != nil {
 		return nil, fmt.Errorf("-since %s: %w", c.since, err)

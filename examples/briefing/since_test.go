@@ -22,6 +22,28 @@ func TestSince(t *testing.T) {
 		t.Errorf("files %v", got)
 	}
 
+	// The PDF/A briefing of version 1.0 carries its dossier: the same changes.
+	v1 := filepath.Join(dir, "v1")
+	if r = briefing(t, "-dossier", "../dossiers/ge-example.v1.json", "-pdfa", "-format", "pdf", "-lang", "en", "-q", "-out", v1); r.code != 0 {
+		t.Fatalf("-pdfa: exit %d\n%s", r.code, r.stderr)
+	}
+	pdfPath := filepath.Join(v1, "ge-2022-09-fictional.en.pdf")
+	r = briefing(t, "-dossier", "../dossiers/ge-example.json", "-since", pdfPath, "-lang", "en", "-format", "xlsx", "-out", filepath.Join(dir, "out2"))
+	// 13 changes, or 14 while the dossier a PDF/A carries
+	// (report.Document.Dossier) leaves out the history, whose two
+	// versions are then both new
+	if r.code != 0 || !strings.Contains(r.stderr, "changes since "+pdfPath+": 13") && !strings.Contains(r.stderr, "changes since "+pdfPath+": 14") {
+		t.Errorf("-since a PDF/A: exit %d\n%s", r.code, r.stderr)
+	}
+	plain := filepath.Join(dir, "plain")
+	if r = briefing(t, "-dossier", "../dossiers/ge-example.v1.json", "-format", "pdf", "-lang", "en", "-q", "-out", plain); r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	r = briefing(t, "-dossier", "../dossiers/ge-example.json", "-since", filepath.Join(plain, "ge-2022-09-fictional.en.pdf"), "-out", out)
+	if r.code != 1 || !strings.Contains(r.stderr, "(a PDF given to -since must be a PDF/A briefing written with -pdfa)") {
+		t.Errorf("-since a PDF without its dossier: exit %d\n%s", r.code, r.stderr)
+	}
+
 	r = briefing(t, "-dossier", "../dossiers/ge-example.json", "-since", filepath.Join(dir, "none.json"), "-out", out)
 	if r.code != 1 || !strings.Contains(r.stderr, "briefing: -since: model: open "+filepath.Join(dir, "none.json")) {
 		t.Errorf("exit %d, stderr %s", r.code, r.stderr)
