@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 
@@ -41,22 +43,79 @@ type readers struct {
 	Parsed       []parsed
 }
 
-func node(t *testing.T, format, file string) readers {
+// nodeRun holds what readers.js said of the files of every document, by
+// document name and format, read once for all tests: node and citation-js
+// take a second to start.
+var nodeRun struct {
+	sync.Mutex
+	done    bool
+	results map[string]readers
+	err     string
+}
+
+// node returns what readers.js says of doc's file in format ("csl",
+// "ris", "biblatex" or "bibtex"), skipping or failing when node or the
+// npm packages are missing.
+func node(t *testing.T, name, format string) readers {
 	t.Helper()
 	tool(t, "node", "apt-get install nodejs")
 	mods := nodeModules(t)
-	abs, _ := filepath.Abs("testdata")
-	cmd := exec.Command("node", filepath.Join(abs, "readers.js"), format, file, filepath.Join(abs, "csl-data.json"))
-	cmd.Env = append(os.Environ(), "NODE_PATH="+mods)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("node readers.js %s: %v\n%s", format, err, stderr.Bytes())
+	nodeRun.Lock()
+	defer nodeRun.Unlock()
+	if !nodeRun.done {
+		nodeRun.done = true
+		nodeRun.results = map[string]readers{}
+		dir, err := os.MkdirTemp("", "biblio-readers-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer os.RemoveAll(dir)
+		abs, _ := filepath.Abs("testdata")
+		args := []string{filepath.Join(abs, "readers.js"), filepath.Join(abs, "csl-data.json")}
+		var keys []string
+		docs := documents(t)
+		names := make([]string, 0, len(docs))
+		for n := range docs {
+			names = append(names, n)
+		}
+		slices.Sort(names)
+		for i, n := range names {
+			for _, f := range []biblio.Format{biblio.CSL, biblio.RIS, biblio.BibLaTeX, biblio.BibTeX} {
+				file := filepath.Join(dir, fmt.Sprintf("%d.%s%s", i, f, f.Ext()))
+				if err := os.WriteFile(file, write(t, docs[n], biblio.Options{Format: f}), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				kind := map[biblio.Format]string{biblio.CSL: "csl", biblio.RIS: "ris", biblio.BibLaTeX: "bib", biblio.BibTeX: "bib"}[f]
+				args = append(args, kind+":"+file)
+				keys = append(keys, n+"/"+f.String())
+			}
+		}
+		cmd := exec.Command("node", args...)
+		cmd.Env = append(os.Environ(), "NODE_PATH="+mods)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		var rs []readers
+		if err == nil {
+			err = json.Unmarshal(out, &rs)
+		}
+		switch {
+		case err != nil:
+			nodeRun.err = fmt.Sprintf("node readers.js: %v\n%s", err, stderr.Bytes())
+		case len(rs) != len(keys):
+			nodeRun.err = fmt.Sprintf("node readers.js read %d files of %d", len(rs), len(keys))
+		default:
+			for i, k := range keys {
+				nodeRun.results[k] = rs[i]
+			}
+		}
 	}
-	var r readers
-	if err := json.Unmarshal(out, &r); err != nil {
-		t.Fatalf("node readers.js %s: %v\n%s", format, err, out)
+	if nodeRun.err != "" {
+		t.Fatal(nodeRun.err)
+	}
+	r, ok := nodeRun.results[name+"/"+format]
+	if !ok {
+		t.Fatalf("readers.js did not read %s/%s", name, format)
 	}
 	return r
 }
@@ -94,8 +153,7 @@ func TestCSL(t *testing.T) {
 	scripts := 0
 	for name, doc := range documents(t) {
 		t.Run(name, func(t *testing.T) {
-			data := write(t, doc, biblio.Options{})
-			r := node(t, "csl", temp(t, "bib.json", data))
+			r := node(t, name, "csl")
 			if r.Valid == nil || !*r.Valid {
 				t.Fatalf("the CSL schema refuses the file: %v", r.Errors)
 			}
@@ -138,8 +196,7 @@ func TestCSL(t *testing.T) {
 func TestRIS(t *testing.T) {
 	for name, doc := range documents(t) {
 		t.Run(name, func(t *testing.T) {
-			data := write(t, doc, biblio.Options{Format: biblio.RIS})
-			r := node(t, "ris", temp(t, "bib.ris", data))
+			r := node(t, name, "ris")
 			ids, originals, _ := titles(doc)
 			if len(r.Parsed) != len(ids) {
 				t.Fatalf("citation-js read %d records; want %d", len(r.Parsed), len(ids))
@@ -177,7 +234,7 @@ func TestBib(t *testing.T) {
 					}
 				}
 				t.Run("citation-js", func(t *testing.T) {
-					r := node(t, "bib", file)
+					r := node(t, name, f.String())
 					if len(r.Parsed) != len(ids) {
 						t.Fatalf("citation-js read %d entries; want %d", len(r.Parsed), len(ids))
 					}
