@@ -8,9 +8,10 @@
 // whole API.
 //
 // The file is UTF-8, RFC 4180 with CRLF line ends and a header row
-// (Columns). Options.BOM adds the byte order mark Microsoft Excel needs
-// to read UTF-8; pandas, R, QGIS and LibreOffice need none. The same
-// document and options give the same bytes.
+// (Columns). Options.Excel adds the byte order mark Microsoft Excel needs
+// to read UTF-8 and keeps texts from being read as formulas; pandas, R,
+// QGIS and LibreOffice need neither. The same document and options give
+// the same bytes.
 //
 // # Mapping
 //

@@ -23,11 +23,15 @@ type Options struct {
 	// Language is the language of names and notes: one of the
 	// document's languages. The zero Tag means the first.
 	Language language.Tag
-	// BOM starts the file with a UTF-8 byte order mark, which Microsoft
-	// Excel needs to open a CSV file as UTF-8 (without it, Cyrillic and
-	// every other non-ASCII text is garbled). pandas, R, QGIS and
-	// LibreOffice read the file either way.
-	BOM bool
+	// Excel writes the file for spreadsheet programs: it starts with a
+	// UTF-8 byte order mark, which Microsoft Excel needs to open a CSV
+	// file as UTF-8 (without it, Cyrillic and every other non-ASCII text
+	// is garbled), and a text cell that begins with =, +, -, @, a tab or
+	// a carriage return is prefixed with an apostrophe, so that no
+	// spreadsheet runs it as a formula (a dossier's texts may come from
+	// anyone). pandas, R, QGIS and LibreOffice read the plain file, which
+	// keeps every text as the dossier has it.
+	Excel bool
 }
 
 // Columns are the columns of the file, in order: ACLED's, then UCDP
@@ -66,7 +70,7 @@ func Write(w io.Writer, doc *report.Document, opt Options) error {
 	e := &writer{doc: doc, lang: lang, figs: figs}
 	e.country()
 	bw := bufio.NewWriter(w)
-	if opt.BOM {
+	if opt.Excel {
 		bw.WriteString("\ufeff")
 	}
 	cw := csv.NewWriter(bw)
@@ -75,7 +79,15 @@ func Write(w io.Writer, doc *report.Document, opt Options) error {
 	var rowErr error
 	_ = report.Walk(doc, func(n report.Node, entering bool) (report.WalkStatus, error) {
 		if p, ok := n.(*report.Paragraph); ok && entering && p.Entry != nil && rowErr == nil {
-			rowErr = cw.Write(e.row(p))
+			row := e.row(p)
+			if opt.Excel {
+				for i, c := range Columns {
+					if textColumns[c] {
+						row[i] = defuse(row[i])
+					}
+				}
+			}
+			rowErr = cw.Write(row)
 		}
 		return report.WalkContinue, nil
 	})
@@ -84,6 +96,21 @@ func Write(w io.Writer, doc *report.Document, opt Options) error {
 		return fmt.Errorf("events: %w: %w", ErrWrite, err)
 	}
 	return nil
+}
+
+// textColumns are the columns that hold the dossier's texts, which
+// Options.Excel defuses; the others hold numbers, dates, codes and ids.
+var textColumns = map[string]bool{
+	"actor1": true, "actor2": true, "country": true, "admin1": true, "location": true, "source": true, "notes": true,
+}
+
+// defuse prefixes with an apostrophe a text a spreadsheet would read as a
+// formula.
+func defuse(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
 
 func cmpErr(errs ...error) error {

@@ -2,6 +2,7 @@ package events_test
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/coibrief/coibrief/export/events"
+	"github.com/coibrief/coibrief/model"
 	"github.com/coibrief/coibrief/report"
 	"golang.org/x/text/language"
 )
@@ -53,7 +55,7 @@ func TestPandas(t *testing.T) {
 				continue
 			}
 			t.Run(name, func(t *testing.T) {
-				data := write(t, doc, events.Options{BOM: bom})
+				data := write(t, doc, events.Options{Excel: bom})
 				if got := bytes.HasPrefix(data, []byte("\ufeff")); got != bom {
 					t.Fatalf("byte order mark %v; want %v", got, bom)
 				}
@@ -103,6 +105,39 @@ func TestPandas(t *testing.T) {
 					t.Errorf("the text in five scripts came back as %q", got.Notes[0])
 				}
 			})
+		}
+	}
+}
+
+// TestExcel checks that the file for spreadsheets defuses texts that a
+// spreadsheet would run as formulas, and only those.
+func TestExcel(t *testing.T) {
+	d := scripts(t)
+	d.Chronology[0].Entries[0].Text = model.Text{}
+	for _, tag := range d.Languages {
+		d.Chronology[0].Entries[0].Text[tag] = "=HYPERLINK(\"https://example.org\",\"fictional fixture\")"
+	}
+	doc, err := report.Build(d, report.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		excel bool
+		want  string
+	}{{false, "=HYPERLINK"}, {true, "'=HYPERLINK"}} {
+		rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(write(t, doc, events.Options{Excel: c.excel}), []byte("\ufeff")))).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		notes := slices.Index(events.Columns, "notes")
+		lat := slices.Index(events.Columns, "latitude")
+		if got := rows[1][notes]; !strings.HasPrefix(got, c.want) {
+			t.Errorf("Excel %v: notes %q; want %s…", c.excel, got, c.want)
+		}
+		for _, r := range rows[1:] {
+			if strings.HasPrefix(r[lat], "'") {
+				t.Errorf("Excel %v: latitude %q defused", c.excel, r[lat])
+			}
 		}
 	}
 }
