@@ -28,7 +28,9 @@ func babelName(t language.Tag) string {
 // bibEscape escapes the characters TeX treats specially; the rest, any
 // script, is written as UTF-8, which biber and bibtexparser read.
 var bibEscape = strings.NewReplacer(
-	`\`, `\textbackslash{}`, `{`, `\{`, `}`, `\}`, `%`, `\%`, `&`, `\&`, `#`, `\#`,
+	// BibTeX balances braces whether escaped or not: \{ alone would end
+	// a field early, so braces are written as commands.
+	`\`, `\textbackslash{}`, `{`, `\textbraceleft{}`, `}`, `\textbraceright{}`, `%`, `\%`, `&`, `\&`, `#`, `\#`,
 	`$`, `\$`, `_`, `\_`, `~`, `\textasciitilde{}`, `^`, `\textasciicircum{}`,
 	"\u00a0", `~`, // French typography's no-break spaces, as TeX writes them
 )
@@ -65,7 +67,21 @@ func (b *bib) bib(w io.Writer, latex bool) {
 		var fields [][2]string
 		add := func(name, v string) {
 			if v = oneLine(v); v != "" {
-				fields = append(fields, [2]string{name, unplace.Replace(bibEscape.Replace(v))})
+				fields = append(fields, [2]string{name, bibEscape.Replace(v)})
+			}
+		}
+		// names adds a list of corporate names, each braced so that name
+		// parsing does not split it at its spaces or at "and":
+		// {Radio Azattyq} and {Radio Free Europe/Radio Liberty}.
+		names := func(name string, vs ...string) {
+			var parts []string
+			for _, v := range vs {
+				if v = oneLine(v); v != "" {
+					parts = append(parts, "{"+bibEscape.Replace(v)+"}")
+				}
+			}
+			if len(parts) > 0 {
+				fields = append(fields, [2]string{name, strings.Join(parts, " and ")})
 			}
 		}
 		raw := func(name, v string) {
@@ -79,7 +95,7 @@ func (b *bib) bib(w io.Writer, latex bool) {
 			if it.Category == model.CategoryMedia {
 				typ = "article"
 			}
-			add("author", braced(it.Source.Author))
+			names("author", it.Source.Author)
 			add("title", it.Title)
 			if it.translation != "" {
 				add("titleaddon", "["+it.translation+"]")
@@ -88,11 +104,7 @@ func (b *bib) bib(w io.Writer, latex bool) {
 				add("journaltitle", it.Source.Outlet)
 				add("note", it.Source.Group)
 			} else {
-				org := braced(it.Source.Outlet)
-				if g := it.Source.Group; g != "" {
-					org += " and " + braced(g)
-				}
-				add("organization", org)
+				names("organization", it.Source.Outlet, it.Source.Group)
 			}
 			if !it.Published.IsZero() {
 				raw("date", it.Published.String())
@@ -108,7 +120,7 @@ func (b *bib) bib(w io.Writer, latex bool) {
 			}
 			add("addendum", strings.Join(b.notes(it), " "))
 		} else {
-			add("author", braced(it.Source.Author))
+			names("author", it.Source.Author)
 			title := it.Title
 			if it.translation != "" {
 				title += " [" + it.translation + "]"
@@ -145,17 +157,4 @@ func (b *bib) bib(w io.Writer, latex bool) {
 		}
 		fmt.Fprint(w, "}\n")
 	}
-}
-
-// braced marks a corporate name, such as an outlet, as one name that
-// name parsing must not split at its spaces or "and": {Radio Azattyk}.
-// The braces are added after escaping (see the caller), so they are
-// written with a placeholder that escaping leaves alone.
-var unplace = strings.NewReplacer("\x00", "{", "\x01", "}")
-
-func braced(s string) string {
-	if s == "" {
-		return ""
-	}
-	return "\x00" + s + "\x01"
 }

@@ -132,5 +132,11 @@ func scripts(t *testing.T) *model.Dossier {
 		}
 	}
 	d.Sources[0].Title = fixture
+	d.Sources[1].Title = specials
+	d.Sources[1].Author = "Reporters and Editors"
 	return d
 }
+
+// specials is a title of the characters TeX and BibTeX treat specially, a
+// fictional fixture.
+const specials = `Braces } { and back\slash: 50% & #1 $x_y^z ~ @misc{x, (fictional fixture)`

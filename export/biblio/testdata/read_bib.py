@@ -12,7 +12,8 @@ parser.ignore_nonstandard_types = False
 with open(sys.argv[1], encoding="utf-8") as f:
     db = bibtexparser.load(f, parser=parser)
 unescape = [("\\textbackslash{}", "\\"), ("~", "\u00a0"), ("\\textasciitilde{}", "~"), ("\\textasciicircum{}", "^")]
-unescape += [("\\" + c, c) for c in "{}%&#$_"]
+unescape += [("\\textbraceleft{}", "{"), ("\\textbraceright{}", "}")]
+unescape += [("\\" + c, c) for c in "%&#$_"]
 out = []
 for e in db.entries:
     title = e.get("title", "")
