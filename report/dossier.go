@@ -100,6 +100,16 @@ func (d *Document) Dossier() (*model.Dossier, error) {
 	x.usePlace(src.Country)
 	x.usePlace(out.Focus)
 	out.Places = x.placeList()
+	// The codec writes nil as null, which a required array may not be.
+	if out.Chronology == nil {
+		out.Chronology = []model.Day{}
+	}
+	if out.Sources == nil {
+		out.Sources = []model.Source{}
+	}
+	if out.Places == nil {
+		out.Places = []model.Place{}
+	}
 	return out, nil
 }
 
