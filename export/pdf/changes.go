@@ -15,6 +15,8 @@ var (
 	stChangeSame = style{face: serif, size: 9, color: grey}
 	stChangeHead = style{face: sansBold, size: 8, color: grey}
 
+	stChangeMark = style{face: sans, size: 6.5, color: rgb{150, 80, 0}}
+
 	changeBar = rgb{200, 120, 20} // the bar in the margin of a changed paragraph
 )
 
@@ -121,9 +123,13 @@ func (b *builder) colon(l int) string {
 }
 
 // changed marks, in an update briefing, the items of a changed
-// paragraph: its anchor, for the links of the changes, and a bar in the
-// left margin, an artifact as the running heads are.
-func (b *builder) changed(p *report.Paragraph, its []*item) {
+// paragraph: its anchor, for the links of the changes, a bar in the left
+// margin, an artifact as the running heads are, and beside its first
+// line the word that says so ("changed"), in the first column's
+// language. The word is the paragraph's first content, so that a screen
+// reader and a text extractor read it too; it is left out when the
+// margin is too narrow for it.
+func (b *builder) changed(p *report.Paragraph, its []*item, els []*selem) {
 	if p.Changed == 0 || len(its) == 0 {
 		return
 	}
@@ -131,9 +137,16 @@ func (b *builder) changed(p *report.Paragraph, its []*item) {
 		its[0].anchors = append(its[0].anchors, b.prefix+p.Anchor)
 	}
 	x := b.g.marginL - 4
-	for _, it := range its {
+	word := b.msg(b.cols[0].lang, locales.ChangesMark, nil)
+	wordX := x - 1.2 - b.m.width(word, stChangeMark, "change mark")
+	for k, it := range its {
 		draw, h := it.draw, it.h
+		first := k == 0 && len(els) > 0 && wordX > 1
 		it.draw = func(d *drawer, y float64) {
+			if first {
+				d.in(els[0])
+				d.text(wordX, y+stBody.size*0.8*ptToMM, word+" ", stChangeMark)
+			}
 			draw(d, y)
 			d.in(artifact)
 			d.fill(changeBar)

@@ -76,16 +76,26 @@ func TestUpdateBriefingPdftotext(t *testing.T) {
 			t.Errorf("pdftotext does not find %q", want)
 		}
 	}
-	// The changed paragraphs, in the chronology after the changes.
-	body := flat[at+len(heading):]
-	for _, p := range []string{
-		"Rallies of a few hundred people took place in Zestaponi and Chiatura.",
-		"The regional health service raised the number injured to 13.",
-		"In Trabzon, Turkey, about forty Georgian seasonal workers",
-	} {
-		if strings.Count(body, p) < 2 { // once in the changes (or the rewording), once in the chronology
-			t.Errorf("the changed paragraph %q is not both listed and in the chronology", p)
+	// The changed paragraphs, marked in the margin with the word
+	// "changed", which pdftotext reads at the start of their first line.
+	var marked []string
+	for _, line := range strings.Split(text, "\n") {
+		if rest, ok := strings.CutPrefix(line, "changed "); ok {
+			marked = append(marked, strings.Join(strings.Fields(rest), " "))
 		}
+	}
+	for i, want := range []string{
+		"Rallies of a few hundred people took place in Zestaponi and Chiatura.",
+		"The Interior Ministry said 34 people had been arrested",
+		"13:00 – In Trabzon, Turkey, about forty Georgian seasonal workers",
+		"– Kutaisi City Court imposed administrative penalties",
+	} {
+		if i >= len(marked) || !strings.HasPrefix(marked[i], want) {
+			t.Errorf("marked paragraph %d: want %q; pdftotext reads the marked lines %q", i+1, want, marked)
+		}
+	}
+	if len(marked) != 4 {
+		t.Errorf("%d marked paragraphs; want 4: %q", len(marked), marked)
 	}
 	// A link to each changed paragraph: the link annotations of the page
 	// of the changes lead to the pages that hold them, as pikepdf reads
@@ -102,15 +112,15 @@ func TestUpdateBriefingPdftotext(t *testing.T) {
 			t.Errorf("no link from the changes (page %d) to page %d, which holds %q; links lead to %v", changes, page, p, targets)
 		}
 	}
-	marked := 0
+	inDoc := 0
 	report.Walk(doc, func(n report.Node, entering bool) (report.WalkStatus, error) {
 		if p, ok := n.(*report.Paragraph); ok && entering && p.Changed != 0 {
-			marked++
+			inDoc++
 		}
 		return report.WalkContinue, nil
 	})
-	if marked != 4 {
-		t.Errorf("%d marked paragraphs; want 4", marked)
+	if inDoc != len(marked) {
+		t.Errorf("%d changed paragraphs in the document, %d marked in the PDF", inDoc, len(marked))
 	}
 	if *docs {
 		ppm := tool(t, "pdftoppm", "poppler-utils")

@@ -362,7 +362,7 @@ func (b *builder) paragraph(p *report.Paragraph, indent float64, hang string, sp
 	if len(its) > 0 {
 		its[0].spaceBefore = space
 	}
-	b.changed(p, its)
+	b.changed(p, its, els)
 }
 
 // footnote lays out a footnote's lines once per pass.
