@@ -30,9 +30,11 @@
 //	interaction             inter codes (6, 5, 1, 7); empty for other kinds
 //	civilian_targeting      "Civilian targeting" for torture
 //	iso                     ISO 3166-1 numeric code of the country (from its ISO alpha-2 code)
-//	country, admin1,        names in Options.Language: the country; the region the first place lies
-//	location                in; the first place's city (a square or district is coded at its city,
-//	                        as ACLED codes towns), or the region or country itself
+//	country                 the country's name in English, as ACLED writes it (the dossier's English
+//	                        name, else Natural Earth's), also in the actors' names
+//	admin1, location        names in Options.Language: the region the first place lies in; the first
+//	                        place's city (a square or district is coded at its city, as ACLED codes
+//	                        towns), or the region or country itself
 //	latitude, longitude     the first place's coordinates, else its nearest enclosing place's, WGS 84
 //	geo_precision           1 a site, district or city; 3 a region or the whole country
 //	source                  the outlets the entry's footnote cites, "; "-separated

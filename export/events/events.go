@@ -150,8 +150,16 @@ func (e *writer) country() {
 	if c, ok := geo.Lookup(code); ok && c.Numeric > 0 {
 		e.iso = strconv.Itoa(c.Numeric)
 	}
+	// ACLED names countries, and the actors after them, in English: the
+	// dossier's English name, else the map data's, else the name in the
+	// file's language.
 	if p := e.doc.Place(e.doc.Country); p != nil {
 		e.name = e.l(p.Name)
+		if n, ok := p.Names.In(language.English); ok {
+			e.name = n
+		} else if c, ok := geo.Lookup(code); ok && c.Name != "" {
+			e.name = c.Name
+		}
 	}
 	day := e.doc.Meta.Updated
 	if day.IsZero() {
