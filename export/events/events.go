@@ -34,9 +34,11 @@ type Options struct {
 	Excel bool
 }
 
-// Columns are the columns of the file, in order: ACLED's, then UCDP
+// Columns returns the columns of the file, in order: ACLED's, then UCDP
 // GED's dates and estimates, then the dossier's own.
-var Columns = []string{
+func Columns() []string { return slices.Clone(columns) }
+
+var columns = []string{
 	"event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
 	"actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
 	"iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
@@ -75,13 +77,13 @@ func Write(w io.Writer, doc *report.Document, opt Options) error {
 	}
 	cw := csv.NewWriter(bw)
 	cw.UseCRLF = true
-	cw.Write(Columns)
+	cw.Write(columns)
 	var rowErr error
 	_ = report.Walk(doc, func(n report.Node, entering bool) (report.WalkStatus, error) {
 		if p, ok := n.(*report.Paragraph); ok && entering && p.Entry != nil && rowErr == nil {
 			row := e.row(p)
 			if opt.Excel {
-				for i, c := range Columns {
+				for i, c := range columns {
 					if textColumns[c] {
 						row[i] = defuse(row[i])
 					}
@@ -213,7 +215,7 @@ var kindCodes = map[model.EventKind]codes{
 
 func (e *writer) row(p *report.Paragraph) []string {
 	in := p.Entry
-	r := make(map[string]string, len(Columns))
+	r := make(map[string]string, len(columns))
 	r["event_id_cnty"] = string(p.Statement)
 	date, prec := acledDate(in.When, in.Precision)
 	if !date.IsZero() {
@@ -279,8 +281,8 @@ func (e *writer) row(p *report.Paragraph) []string {
 		figs[i] = string(id)
 	}
 	r["figures"] = strings.Join(figs, ";")
-	out := make([]string, len(Columns))
-	for i, c := range Columns {
+	out := make([]string, len(columns))
+	for i, c := range columns {
 		out[i] = r[c]
 	}
 	return out

@@ -80,8 +80,8 @@ func TestPandas(t *testing.T) {
 					// unless told encoding="utf-8-sig".
 					cols[0] = strings.TrimPrefix(cols[0], "\ufeff")
 				}
-				if !slices.Equal(cols, events.Columns) {
-					t.Fatalf("columns %v; want %v", cols, events.Columns)
+				if !slices.Equal(cols, events.Columns()) {
+					t.Fatalf("columns %v; want %v", cols, events.Columns())
 				}
 				if len(got.Problems) > 0 {
 					t.Fatalf("pandas found: %v", got.Problems)
@@ -129,8 +129,8 @@ func TestExcel(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		notes := slices.Index(events.Columns, "notes")
-		lat := slices.Index(events.Columns, "latitude")
+		notes := slices.Index(events.Columns(), "notes")
+		lat := slices.Index(events.Columns(), "latitude")
 		if got := rows[1][notes]; !strings.HasPrefix(got, c.want) {
 			t.Errorf("Excel %v: notes %q; want %s…", c.excel, got, c.want)
 		}
