@@ -46,7 +46,8 @@
 //	low, best, high         UCDP GED: of the death tolls the entry reports that stand (not
 //	                        retracted, superseded or part of another), per party, the lowest lower
 //	                        bound, the median and the highest upper bound, summed over parties
-//	                        when no figure counts everyone; only for lethal force, riots, torture
+//	                        when no figure counts everyone (protesters left out when civilians,
+//	                        who include them, are counted); only for lethal force, riots, torture
 //	                        and foreign intervention
 //	kind, places,           the dossier's kind of event, place ids and figure ids (";"-separated),
 //	footnote, figures       and the briefing's footnote number
@@ -61,6 +62,9 @@
 // geo_precision 2 and admin2, admin3, region and source_scale are never
 // set; a day known only within a night or a span loses its exact form
 // (date_start and date_end keep it), and the time of day is dropped.
+// UCDP's deaths per side (deaths_a, deaths_b, deaths_civilians,
+// deaths_unknown) are not written: the dossier's parties do not map onto
+// UCDP's sides of a conflict without a judgement the data cannot make.
 // Fatality estimates are what the entry's own figures say: an entry
 // that reports a cumulative toll makes sums over rows count deaths
 // twice, and an entry without a death toll has empty estimates, not 0.

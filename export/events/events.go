@@ -368,7 +368,8 @@ var violent = map[model.EventKind]bool{
 // high estimates: of the death tolls the entry reports that stand
 // (neither retracted nor superseded, nor part of another), per party,
 // the lowest lower bound, the median and the highest upper bound, summed
-// over the parties when no figure counts all of them. ACLED's
+// over the parties when no figure counts all of them (protesters left out
+// when civilians, who include them, are counted). ACLED's
 // fatalities, "the most conservative report", is the low estimate.
 func (e *writer) estimates(ids []model.FigureID) (low, best, high string, ok bool) {
 	byParty := map[model.Party][]*model.Figure{}
@@ -388,6 +389,9 @@ func (e *writer) estimates(ids []model.FigureID) (low, best, high string, ok boo
 	}
 	if _, all := byParty[model.PartyAll]; all {
 		parties = []model.Party{model.PartyAll}
+	} else if _, civ := byParty[model.PartyCivilians]; civ {
+		// Civilians count the protesters among them.
+		parties = slices.DeleteFunc(parties, func(p model.Party) bool { return p == model.PartyProtesters })
 	}
 	sort.Slice(parties, func(i, j int) bool { return parties[i] < parties[j] })
 	var lo, be, hi float64

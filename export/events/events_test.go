@@ -168,3 +168,60 @@ func TestErrors(t *testing.T) {
 		t.Errorf("nil writer: got %v", err)
 	}
 }
+
+// TestEstimates checks the estimates of an entry reporting death tolls
+// for several parties, one of them a range, one retracted: a fictional
+// fixture added to the first lethal-force entry of the Kazakhstan dossier.
+func TestEstimates(t *testing.T) {
+	d := scripts(t)
+	var entry *model.Entry
+	for i := range d.Chronology {
+		for j := range d.Chronology[i].Entries {
+			if e := &d.Chronology[i].Entries[j]; e.Kind == model.KindLethalForce && entry == nil {
+				entry = e
+			}
+		}
+	}
+	claimant := model.Claimant{Kind: model.ClaimantNGO, Name: model.Text{}}
+	for _, tag := range d.Languages {
+		claimant.Name[tag] = "NGO (fictional fixture)"
+	}
+	add := func(id string, party model.Party, q model.Qualifier, v, lo, hi float64, status model.FigureStatus) {
+		f := model.Figure{ID: model.FigureID(id), Metric: model.MetricKilled, Party: party, Qualifier: q, Value: v, Low: lo, High: hi,
+			AsOf: d.Published, Reported: d.Published, Claimant: claimant, Sources: []model.SourceID{d.Sources[0].ID}, Status: status}
+		if status != model.StatusReported {
+			f.StatusDate = d.Published
+		}
+		d.Figures = append(d.Figures, f)
+		entry.Figures = append(entry.Figures, f.ID)
+	}
+	entry.Figures = nil
+	add("fixture-protesters", model.PartyProtesters, model.Exact, 10, 0, 0, model.StatusReported)
+	add("fixture-civilians", model.PartyCivilians, model.Exact, 15, 0, 0, model.StatusReported)
+	add("fixture-civilians-2", model.PartyCivilians, model.Exact, 17, 0, 0, model.StatusReported)
+	add("fixture-forces", model.PartySecurityForces, model.Range, 0, 3, 5, model.StatusReported)
+	add("fixture-retracted", model.PartyCivilians, model.Exact, 100, 0, 0, model.StatusRetracted)
+	doc, err := report.Build(d, report.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(write(t, doc, events.Options{}))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cols := events.Columns()
+	col := func(name string) int { return slices.Index(cols, name) }
+	for _, r := range rows[1:] {
+		if r[col("event_id_cnty")] != string(entry.ID) {
+			continue
+		}
+		// Civilians (15 and 17: median 16) include the protesters; the
+		// security forces' range adds 3 to 5; the retracted 100 is out.
+		got := []string{r[col("fatalities")], r[col("low")], r[col("best")], r[col("high")]}
+		if want := []string{"18", "18", "20", "22"}; !slices.Equal(got, want) {
+			t.Errorf("fatalities, low, best, high = %v; want %v", got, want)
+		}
+		return
+	}
+	t.Fatalf("no row for %s", entry.ID)
+}
