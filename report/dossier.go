@@ -28,7 +28,8 @@ import (
 //     a figure left out is cleared, and so is a statement's reference to
 //     one;
 //   - the places the briefing lists, and those the kept statements,
-//     figures and errata name, with the regions they lie in;
+//     figures and errata name, with the regions they lie in (a briefing
+//     built again lists these too in its gazetteer, with no entries);
 //   - the errata the briefing prints, and every metadata field as is.
 //
 // Texts stay in every language of the dossier; the briefing's languages
