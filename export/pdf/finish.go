@@ -374,6 +374,10 @@ func finish(src []byte, t *tagger, opt Options) ([]byte, error) {
 	// PDF 1.7, and a comment of bytes above 127 that marks the file as
 	// binary, as PDF/A asks.
 	w.buf = append(make([]byte, 0, len(src)+len(src)/4), "%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"...)
+	fontMaps, err := slimFontMaps(f, &t.invisible)
+	if err != nil {
+		return nil, err
+	}
 	page := map[int]int{}
 	for i, pr := range pageRefs {
 		page[int(pr)] = i + 1
@@ -384,6 +388,8 @@ func finish(src []byte, t *tagger, opt Options) ([]byte, error) {
 			w.dict(n, catalog)
 		case page[n] > 0:
 			w.object(n, pageBodies[page[n]-1])
+		case fontMaps[n].d != nil:
+			w.stream(n, fontMaps[n].d, fontMaps[n].data)
 		case f.offsets[n] > 0:
 			w.grow(n)
 			w.offsets[n] = len(w.buf)
@@ -581,6 +587,10 @@ func appendElem(b []byte, e *selem, treeRoot int, pageRefs []pref, annotNums [][
 	if e.alt != "" {
 		b = append(b, "/Alt"...)
 		b = writeObj(b, e.alt)
+	}
+	if e.actual != "" {
+		b = append(b, "/ActualText"...)
+		b = writeObj(b, e.actual)
 	}
 	if e.id != "" {
 		b = append(b, "/ID"...)

@@ -71,6 +71,9 @@ func (l *line) fitGlyphs() {
 // left, with its top at y, starting at x, extra mm added to each space:
 // piece by piece, in the order of the bidirectional algorithm.
 func (d *drawer) complexLine(l *line, x, y, extra float64) {
+	if back := d.actualText(l); back != nil {
+		defer d.in(back)
+	}
 	atoms := d.atoms[:0]
 	for i := range l.words {
 		w := &l.words[i]
@@ -221,6 +224,16 @@ func (d *drawer) invisible(p *piece, x, base float64) {
 		}
 		if sh.rtl {
 			slices.Reverse(rs)
+		}
+		if d.t != nil {
+			m := d.t.invisible[st.face]
+			if m == nil {
+				m = map[rune]bool{}
+				d.t.invisible[st.face] = m
+			}
+			for _, r := range rs {
+				m[r] = true
+			}
 		}
 		cw := w * scale / float64(max(len(rs), 1))
 		for k, r := range rs {

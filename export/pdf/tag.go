@@ -15,6 +15,7 @@ type selem struct {
 	role     string
 	lang     string // its /Lang, when it is not the document's
 	alt      string // its /Alt (a figure's)
+	actual   string // its /ActualText (a Span's, around a line the shaper set)
 	id       string // its /ID (a note's)
 	attr     string // its /A attribute dictionary, written as it is
 	contents string // the /Contents of its link annotations (a Link's)
@@ -51,6 +52,10 @@ var artifact = &selem{role: "Artifact"}
 type tagger struct {
 	root  *selem
 	pages []tagPage
+	// the characters drawn as invisible text, by face: the font may have
+	// no glyph for them, and its ToUnicode map must still give them (see
+	// slimFontMaps)
+	invisible [numFaces]map[rune]bool
 }
 
 type tagPage struct {
@@ -138,6 +143,40 @@ func (d *drawer) linkIn(at *run, text string) (link, back *selem) {
 	}
 	d.in(link)
 	return link, parent
+}
+
+// actualText opens, for a line holding pieces set by the shaper or
+// right to left, a Span within the open element whose /ActualText is the
+// line's text in logical order, and returns the element to go back to
+// after the line (nil when nothing was opened). The shaper's glyphs are
+// drawn as outlines, with the characters as invisible text over them in
+// visual order: a screen reader that reads the structure gets the text
+// as written from the Span, and the page's text, which pdftotext and
+// search read, is left as it is (see Scripts in the package
+// documentation for why the text is not put in marked content's
+// /ActualText).
+func (d *drawer) actualText(l *line) (back *selem) {
+	if d.t == nil || d.open == nil || d.open == artifact {
+		return nil
+	}
+	var sb strings.Builder
+	for i := range l.words {
+		w := &l.words[i]
+		if i > 0 && w.space > 0 {
+			sb.WriteByte(' ')
+		}
+		for _, p := range w.pieces {
+			sb.WriteString(p.text)
+		}
+	}
+	if sb.Len() == 0 {
+		return nil
+	}
+	back = d.open
+	sp := child(back, "Span")
+	sp.actual = sb.String()
+	d.in(sp)
+	return back
 }
 
 // tags is the part of the builder that makes the structure tree.
