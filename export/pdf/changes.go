@@ -11,7 +11,7 @@ var (
 	stChange     = style{face: serif, size: 9, color: black}
 	stChangeLink = style{face: serif, size: 9, color: blue}
 	stChangeOld  = style{face: serifBold, size: 9, color: red}
-	stChangeNew  = style{face: serifBold, size: 9, color: blue}
+	stChangeNew  = style{face: serifBold, size: 9, color: rgb{23, 101, 42}} // green, not the links' blue
 	stChangeSame = style{face: serif, size: 9, color: grey}
 	stChangeHead = style{face: sansBold, size: 8, color: grey}
 
