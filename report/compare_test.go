@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/coibrief/coibrief/internal/fuzzdossier"
 	"github.com/coibrief/coibrief/model"
 	"github.com/coibrief/coibrief/report"
 	"golang.org/x/text/language"
@@ -709,4 +710,55 @@ func TestCompareOpenFile(t *testing.T) {
 			t.Errorf("change %d: figure %+v; want %+v", i, f, g)
 		}
 	}
+}
+
+// FuzzCompare compares a dossier with an edited copy (see package
+// fuzzdossier), both ways, and builds the update briefing of the edited
+// one with fuzzed options. Compare and Build must never panic; Compare
+// of a dossier with itself finds nothing; and a briefing built keeps its
+// invariants.
+func FuzzCompare(f *testing.F) {
+	bases := fuzzBases(f)
+	for i := range bases {
+		f.Add(uint8(i), []byte{}, "", uint16(0))
+		f.Add(uint8(i), []byte{0, 0, 30, 5, 0, 2, 0, 12, 1, 0, 4, 0, 40, 0}, "Шымкент", uint16(1))
+	}
+	f.Fuzz(func(t *testing.T, base uint8, ops []byte, text string, knobs uint16) {
+		data := fuzzdossier.Pick(base, bases)
+		old, err := model.Unmarshal(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		new, err := model.Unmarshal(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fuzzdossier.Apply(new, ops, text)
+		if c, err := report.Compare(new, new); err == nil && c.Len() != 0 {
+			t.Fatalf("a dossier compared with itself: %v", changeLines(c))
+		}
+		if _, err := report.Compare(new, old); err != nil && !errors.Is(err, report.ErrCompare) {
+			t.Fatalf("Compare(new, old): %v does not wrap ErrCompare", err)
+		}
+		c, err := report.Compare(old, new)
+		if err != nil {
+			if !errors.Is(err, report.ErrCompare) {
+				t.Fatalf("Compare: %v does not wrap ErrCompare", err)
+			}
+			return
+		}
+		opt, _ := fuzzdossier.Options(new, knobs)
+		opt.Changes = c
+		doc, err := report.Build(new, opt)
+		if err != nil {
+			if doc != nil {
+				t.Fatal("a document returned with an error")
+			}
+			return
+		}
+		checkDocument(t, doc)
+		if doc.Changes == nil || len(doc.Changes.Items) > c.Len() {
+			t.Fatalf("%d changes listed of %d", len(doc.Changes.Items), c.Len())
+		}
+	})
 }
