@@ -69,7 +69,7 @@ func (d *Document) Dossier() (*model.Dossier, error) {
 		Languages: languages(d.Languages, src.Languages),
 		Title:     src.Title, ShortTitle: src.ShortTitle, Summary: src.Summary, Period: src.Period,
 		Published: src.Published, Updated: src.Updated, Issuer: src.Issuer, Disclaimer: src.Disclaimer,
-		Method: src.Method, MapTitle: src.MapTitle,
+		Method: src.Method, MapTitle: src.MapTitle, History: src.History,
 	}
 	out.Focus = x.focus()
 	out.Background = x.statementList(src.Background)

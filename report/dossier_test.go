@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -193,5 +194,32 @@ func TestDossierOfForeignDocument(t *testing.T) {
 	}
 	if _, err := (*report.Document)(nil).Dossier(); !errors.Is(err, report.ErrDocument) {
 		t.Fatalf("nil document: got %v; want ErrDocument", err)
+	}
+}
+
+// TestDossierKeepsEveryField checks, field by field of model.Dossier, that
+// the dossier of an unfiltered briefing keeps whatever the source has: a
+// field added to the model and forgotten here would be lost silently by
+// every PDF/A attachment and -format json.
+func TestDossierKeepsEveryField(t *testing.T) {
+	for name, d := range dossierCases(t) {
+		doc, err := report.Build(d, report.Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		out, err := doc.Dossier()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		src, got := reflect.ValueOf(d).Elem(), reflect.ValueOf(out).Elem()
+		for i := range src.NumField() {
+			f := src.Type().Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			if !src.Field(i).IsZero() && got.Field(i).IsZero() {
+				t.Errorf("%s: the briefing's dossier lost %s", name, f.Name)
+			}
+		}
 	}
 }
