@@ -21,8 +21,10 @@ func TestSince(t *testing.T) {
 	}
 	count := func(stderr, since string) string {
 		_, n, _ := strings.Cut(stderr, "changes since "+since+": ")
-		n, _, _ = strings.Cut(n, " ")
-		return strings.TrimRight(n, "\n,;.")
+		if end := strings.IndexFunc(n, func(r rune) bool { return r < '0' || r > '9' }); end >= 0 {
+			n = n[:end]
+		}
+		return n
 	}
 	changes := count(r.stderr, "../dossiers/ge-example.v1.json")
 	if n, err := strconv.Atoi(changes); err != nil || n < 10 {
