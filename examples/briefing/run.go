@@ -395,7 +395,7 @@ func (c *config) run(s *session, stdout, stderr io.Writer) error {
 	// ids, which may hold anything an id may: report.FileName makes them
 	// safe names (no "..", no separator, no device name, at most 120
 	// bytes), and the session writes only inside the output directory.
-	base := d.ID + filterSuffix(filter, d)
+	base := d.ID + filterSuffix(filter, d) + sinceSuffix(ropt.Changes)
 	var jobs []job
 	if writes("pdf") || writes("html") {
 		var eds []pdf.Options
@@ -554,6 +554,21 @@ func filterSuffix(f report.Filter, d *model.Dossier) string {
 		return ""
 	}
 	return "-" + strings.Join(parts, "-")
+}
+
+// sinceSuffix names an update briefing after the version it is compared
+// with ("-since-1.0", or its date when it has no version), so that it
+// does not take the name of the ordinary briefing.
+func sinceSuffix(c *report.Changes) string {
+	switch {
+	case c == nil:
+		return ""
+	case c.Since != "":
+		return "-since-" + c.Since
+	case !c.SinceDate.IsZero():
+		return "-since-" + c.SinceDate.String()
+	}
+	return "-update"
 }
 
 func size(n int) string {

@@ -30,7 +30,7 @@ func TestSince(t *testing.T) {
 	if n, err := strconv.Atoi(changes); err != nil || n < 10 {
 		t.Fatalf("changes since version 1.0: %q, want ten or more\n%s", changes, r.stderr)
 	}
-	if got := files(t, out); len(got) != 1 || got[0] != "ge-2022-09-fictional.en.xlsx" {
+	if got := files(t, out); len(got) != 1 || got[0] != "ge-2022-09-fictional-since-1.0.en.xlsx" {
 		t.Errorf("files %v", got)
 	}
 
