@@ -86,8 +86,11 @@ type Contested struct {
 type Series struct {
 	Metric   model.Metric
 	Claimant model.ClaimantKind
-	Label    L
-	Points   []Point
+	Label    L // "Killed — official"
+	// MetricLabel and ClaimantLabel are the two halves of Label: a
+	// chart's panel title and its legend.
+	MetricLabel, ClaimantLabel L
+	Points                     []Point
 }
 
 // Point is one value of a series.
@@ -959,14 +962,12 @@ func (b *builder) series(s *figureSet) []*Series {
 				continue
 			}
 			slices.SortStableFunc(sr.Points, func(a, bb Point) int { return a.Date.Compare(bb.Date) })
-			sr.Label = b.each("series", func(l *locales.Locale) (string, error) {
-				ms, err := l.Metric(m)
-				if err != nil {
-					return "", err
-				}
-				ks, err := l.ClaimantKind(k)
-				return ms + " — " + ks, err
-			})
+			sr.MetricLabel = b.each("series", func(l *locales.Locale) (string, error) { return l.Metric(m) })
+			sr.ClaimantLabel = b.each("series", func(l *locales.Locale) (string, error) { return l.ClaimantKind(k) })
+			sr.Label = make(L, len(sr.MetricLabel))
+			for i := range sr.Label {
+				sr.Label[i] = sr.MetricLabel[i] + " — " + sr.ClaimantLabel[i]
+			}
 			out = append(out, sr)
 		}
 	}

@@ -94,19 +94,7 @@ func (b *builder) chart() {
 		return
 	}
 	l := b.cols[0]
-	loc := b.locs[l]
-	titles := make([]string, len(ch.Panels))
-	for i, p := range ch.Panels {
-		t, err := loc.Metric(p.Metric)
-		b.fail(err)
-		titles[i] = t
-	}
-	kindNames := make([]string, len(ch.Kinds))
-	for i, k := range ch.Kinds {
-		t, err := loc.ClaimantKind(k)
-		b.fail(err)
-		kindNames[i] = t
-	}
+	titles, kindNames := ch.Labels(l)
 	n := float64(len(ch.Panels))
 	panelW := (figW - gutW*(n-1)) / n
 	h := panH + 7.0
@@ -197,9 +185,7 @@ func (b *builder) chartDescription(ch chartlayout.Chart, titles []string, l int)
 			if k > 0 {
 				sb.WriteString("; ")
 			}
-			kind, err := loc.ClaimantKind(s.Claimant)
-			b.fail(err)
-			sb.WriteString(kind)
+			sb.WriteString(s.ClaimantLabel[l])
 			sb.WriteString(" — ")
 			for j, q := range s.Points {
 				if j > 0 {

@@ -29,18 +29,7 @@ func (b *builder) chart() {
 		return
 	}
 	loc := b.locs[l]
-	titles := make([]string, len(ch.Panels))
-	for i, p := range ch.Panels {
-		t, err := loc.Metric(p.Metric)
-		b.fail(err)
-		titles[i] = t
-	}
-	kindNames := make([]string, len(ch.Kinds))
-	for i, k := range ch.Kinds {
-		t, err := loc.ClaimantKind(k)
-		b.fail(err)
-		kindNames[i] = t
-	}
+	titles, kindNames := ch.Labels(l)
 	// Measure every label now so that a missing glyph is an error.
 	for _, t := range append(titles, kindNames...) {
 		b.m.width(t, stSmall, "chart")
@@ -53,8 +42,7 @@ func (b *builder) chart() {
 	}
 	fig := child(b.tags.parent, "Figure")
 	fig.alt = chartAlt(loc, b.msg(l, locales.ChartHeading, nil), titles, panels, func(s *report.Series) string {
-		t, _ := loc.ClaimantKind(s.Claimant)
-		return t
+		return s.ClaimantLabel[l]
 	})
 	textW := b.g.textW
 	n := len(ch.Panels)

@@ -81,6 +81,27 @@ func New(series []*report.Series) Chart {
 	return c
 }
 
+// Labels returns, in the document's language l, the panels' titles and
+// the legend's names of the kinds of claimant, as report labels the
+// series.
+func (c Chart) Labels(l int) (titles, kinds []string) {
+	titles = make([]string, len(c.Panels))
+	for i, p := range c.Panels {
+		titles[i] = p.Series[0].MetricLabel[l]
+	}
+	kinds = make([]string, len(c.Kinds))
+	for i, k := range c.Kinds {
+		for _, p := range c.Panels {
+			for _, s := range p.Series {
+				if s.Claimant == k && kinds[i] == "" {
+					kinds[i] = s.ClaimantLabel[l]
+				}
+			}
+		}
+	}
+	return titles, kinds
+}
+
 func containsKind(ks []model.ClaimantKind, k model.ClaimantKind) bool {
 	for _, x := range ks {
 		if x == k {

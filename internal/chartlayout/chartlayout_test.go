@@ -111,3 +111,22 @@ func TestOneDay(t *testing.T) {
 		t.Errorf("no series: %+v", got)
 	}
 }
+
+// TestLabels takes the panels' titles and the legend from the series'
+// labels, in the language asked for.
+func TestLabels(t *testing.T) {
+	label := func(s *report.Series, metric, claimant string) *report.Series {
+		s.MetricLabel = report.L{metric, metric + " (2)"}
+		s.ClaimantLabel = report.L{claimant, claimant + " (2)"}
+		return s
+	}
+	c := New([]*report.Series{
+		label(series(t, model.MetricKilled, model.ClaimantOfficial, "2022-01-06", 26.0), "Killed", "official"),
+		label(series(t, model.MetricArrested, model.ClaimantNGO, "2022-01-08", 4400.0), "Arrested", "NGO"),
+		label(series(t, model.MetricKilled, model.ClaimantNGO, "2022-01-04", 8.0), "Killed", "NGO"),
+	})
+	titles, kinds := c.Labels(1)
+	if !slices.Equal(titles, []string{"Killed (2)", "Arrested (2)"}) || !slices.Equal(kinds, []string{"official (2)", "NGO (2)"}) {
+		t.Errorf("Labels(1) = %q, %q", titles, kinds)
+	}
+}
