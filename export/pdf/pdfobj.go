@@ -31,19 +31,6 @@ func (d *pdict) set(k string, v any) {
 	d.vals[k] = v
 }
 
-func (d *pdict) del(k string) {
-	if _, ok := d.vals[k]; !ok {
-		return
-	}
-	delete(d.vals, k)
-	for i, x := range d.keys {
-		if x == k {
-			d.keys = append(d.keys[:i], d.keys[i+1:]...)
-			break
-		}
-	}
-}
-
 var errSyntax = errors.New("unexpected PDF syntax")
 
 // objParser reads one object from src at pos.
