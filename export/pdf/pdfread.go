@@ -90,15 +90,21 @@ func (f *pdfFile) xrefTable(xref int) error {
 		return fmt.Errorf("xref table")
 	}
 	head := strings.Fields(lines[1])
-	n, err := strconv.Atoi(head[len(head)-1])
-	if err != nil || len(lines) != n+2 {
+	if len(head) != 2 || head[0] != "0" {
+		return fmt.Errorf("xref table: %q", lines[1])
+	}
+	n, err := strconv.Atoi(head[1])
+	if err != nil || n <= 0 || len(lines) != n+2 {
 		return fmt.Errorf("xref table of %d lines for %q", len(lines), lines[1])
 	}
 	f.offsets, f.ends, f.packed = make([]int, n), make([]int, n), make([][2]int, n)
 	for i := 1; i < n; i++ {
 		fs := strings.Fields(lines[i+2])
+		if len(fs) != 3 {
+			return fmt.Errorf("xref entry %d", i)
+		}
 		off, err := strconv.Atoi(fs[0])
-		if err != nil || off < 0 || off >= xref || len(fs) != 3 {
+		if err != nil || off < 0 || off >= xref {
 			return fmt.Errorf("xref entry %d", i)
 		}
 		if fs[2] == "n" {
@@ -271,7 +277,7 @@ func (f *pdfFile) objStm(s int) (*objStm, error) {
 	}
 	n, ok1 := intOf(d.get("N"))
 	first, ok2 := intOf(d.get("First"))
-	if d.get("Type") != pname("ObjStm") || !ok1 || !ok2 || n < 0 || first > len(data) || n > first {
+	if d.get("Type") != pname("ObjStm") || !ok1 || !ok2 || n < 0 || first < 0 || first > len(data) || n > first {
 		return nil, fmt.Errorf("object stream %d: dictionary", s)
 	}
 	st := &objStm{data: data, offs: make([]int, n)}
