@@ -44,8 +44,12 @@ type ChangeItem struct {
 	// what the briefing no longer shows.
 	Anchor  string
 	Subject L // what changed: an entry's date and first words, a figure's metric, claimant and date...
-	Old     L // the value before, formatted; empty strings when there is none
-	New     L // the value after
+	// Field names the field edited, for an edit or revision of one field
+	// of a statement, figure or source ("Places", "Time", "Note");
+	// empty strings otherwise.
+	Field L
+	Old   L // the value before, formatted; empty strings when there is none
+	New   L // the value after
 	// Words holds, for a rewording, the marked text in each language of
 	// the briefing (nil for a language whose text did not change).
 	Words [][]Run
@@ -90,7 +94,29 @@ var changeKindIDs = [...]locales.ID{"",
 	locales.ChangeFigureRemoved, locales.ChangeFigureRevised, locales.ChangeFigureSuperseded,
 	locales.ChangeFigureRetracted, locales.ChangeSourceAdded, locales.ChangeSourceRemoved,
 	locales.ChangePlaceAdded, locales.ChangePlaceRemoved, locales.ChangeErratumAdded,
-	locales.ChangeErratumRemoved, locales.ChangeVersionAdded}
+	locales.ChangeErratumRemoved, locales.ChangeVersionAdded, locales.ChangeEntryEdited,
+	locales.ChangeStatementEdited, locales.ChangeSourceEdited}
+
+// changeFields are the labels of the fields Compare reports edited or
+// revised: those of StatementFields, FigureFields and SourceFields but a
+// figure's value and a statement's text, which the kind of change names.
+var changeFields = map[string]locales.ID{
+	"kind": locales.FieldKind, "when": locales.FieldDate, "time": locales.FieldTime,
+	"datePrecision": locales.FieldDatePrecision, "places": locales.FieldPlaces,
+	"geoPrecision": locales.FieldGeoPrecision, "reliability": locales.FieldReliability,
+	"note": locales.FieldNote,
+
+	"asOf": locales.FieldAsOf, "reported": locales.FieldReported, "status": locales.FieldStatus,
+	"statusDate": locales.FieldStatusDate, "supersededBy": locales.FieldSupersededBy,
+	"partOf": locales.FieldPartOf, "scope": locales.FieldArea, "claimant": locales.FieldClaimant,
+	"channel": locales.FieldChannel,
+
+	"category": locales.FieldCategory, "outlet": locales.FieldOutlet, "group": locales.FieldGroup,
+	"via": locales.FieldVia, "author": locales.FieldAuthor, "title": locales.FieldTitle,
+	"titleLanguage": locales.FieldTitleLanguage, "translation": locales.FieldTranslation,
+	"published": locales.FieldPublished, "updated": locales.FieldUpdated,
+	"accessed": locales.FieldAccessed, "url": locales.FieldURL, "disambiguator": locales.FieldDisambiguator,
+}
 
 // changesSection adds the section of the changes, empty for now: it
 // comes first, and is filled by changes once the briefing is built.
@@ -159,6 +185,10 @@ func (b *builder) changes() {
 		}
 		it := &ChangeItem{Kind: ch.Kind, Ref: ch.Ref, Source: ch.Source}
 		it.Subject, it.Old, it.New = make(L, len(b.locs)), make(L, len(b.locs)), make(L, len(b.locs))
+		it.Field = make(L, len(b.locs))
+		if id, ok := changeFields[ch.Field]; ok && ch.Ref.Kind != model.RefDossier && ch.Kind != ChangeErratumAdded && ch.Kind != ChangeErratumRemoved {
+			it.Field = b.msg(id, nil)
+		}
 		keep := true
 		switch erratum := ch.Kind == ChangeErratumAdded || ch.Kind == ChangeErratumRemoved; {
 		case erratum:
@@ -243,14 +273,10 @@ func (b *builder) changedStatement(it *ChangeItem, ch *Change) bool {
 		it.Old = b.each("changes", func(l *locales.Locale) (string, error) { return b.partName(l, ch.Old, ch) })
 		it.New = b.each("changes", func(l *locales.Locale) (string, error) { return b.partName(l, ch.New, ch) })
 	case ChangeReworded:
-		it.Words = make([][]Run, len(b.locs))
-		for i, l := range b.locs {
-			for _, w := range ch.Words {
-				if w.Language == l.Tag() {
-					it.Words[i] = w.Diff
-				}
-			}
-		}
+		b.rewordings(it, ch)
+	case ChangeEntryEdited, ChangeStatementEdited:
+		it.Old = b.each("changes", func(l *locales.Locale) (string, error) { return b.fieldValue(l, ch.Field, ch.Old) })
+		it.New = b.each("changes", func(l *locales.Locale) (string, error) { return b.fieldValue(l, ch.Field, ch.New) })
 	case ChangeCitationAdded, ChangeCitationRemoved:
 		v := b.each("changes", func(l *locales.Locale) (string, error) { return b.citedText(l, ch) })
 		if ch.Kind == ChangeCitationAdded {
@@ -260,6 +286,82 @@ func (b *builder) changedStatement(it *ChangeItem, ch *Change) bool {
 		}
 	}
 	return true
+}
+
+// rewordings sets the marked texts of a rewording in each language of
+// the briefing.
+func (b *builder) rewordings(it *ChangeItem, ch *Change) {
+	it.Words = make([][]Run, len(b.locs))
+	for i, l := range b.locs {
+		for _, w := range ch.Words {
+			if w.Language == l.Tag() {
+				it.Words[i] = w.Diff
+			}
+		}
+	}
+}
+
+// fieldValue formats the value of an edited field as Change.Old and New
+// write it, in l's language: labels of kinds, precisions and
+// reservations, names of places, dates and times; "–" for none.
+func (b *builder) fieldValue(l *locales.Locale, field, v string) (string, error) {
+	if v == "" {
+		return "–", nil
+	}
+	switch field {
+	case "kind":
+		var k model.EventKind
+		if k.UnmarshalText([]byte(v)) == nil {
+			return l.EventKind(k)
+		}
+	case "datePrecision":
+		var p model.DatePrecision
+		if p.UnmarshalText([]byte(v)) == nil {
+			return l.DatePrecision(p)
+		}
+	case "geoPrecision":
+		var p model.GeoPrecision
+		if p.UnmarshalText([]byte(v)) == nil {
+			return l.GeoPrecision(p)
+		}
+	case "reliability":
+		var r model.Reliability
+		if r.UnmarshalText([]byte(v)) == nil {
+			return l.Reliability(r)
+		}
+	case "category":
+		var c model.SourceCategory
+		if c.UnmarshalText([]byte(v)) == nil {
+			return l.Category(c)
+		}
+	case "when":
+		if sp, err := model.ParseDateSpan(v); err == nil {
+			return l.Span(sp, model.PrecisionDerived)
+		}
+	case "time":
+		if t, err := model.ParseTimeSpan(v); err == nil {
+			return l.Time(t), nil
+		}
+	case "places", "scope":
+		var names []string
+		for _, id := range strings.Split(v, ", ") {
+			name := id
+			if p := b.places.byID[model.PlaceID(id)]; p != nil {
+				n, err := l.PlaceName(p)
+				if err != nil {
+					return "", err
+				}
+				name = n
+			}
+			names = append(names, name)
+		}
+		return strings.Join(names, ", "), nil
+	default:
+		if d, err := model.ParseDate(v); err == nil {
+			return l.DateLong(d), nil
+		}
+	}
+	return v, nil
 }
 
 // changeWhere names where a statement is: its day for an entry, its part
@@ -387,16 +489,20 @@ func (b *builder) changedFigure(it *ChangeItem, ch *Change, keyFigures string) b
 				it.Old = b.each("changes", func(*locales.Locale) (string, error) { return ch.Old, nil })
 			}
 			it.New = b.each("changes", func(l *locales.Locale) (string, error) { return value(l, f) })
+		} else if ch.Words != nil {
+			b.rewordings(it, ch)
 		} else {
 			format := func(s string) func(l *locales.Locale) (string, error) {
 				return func(l *locales.Locale) (string, error) {
-					if d, err := model.ParseDate(s); err == nil {
-						return l.DateLong(d), nil
+					if ch.Field == "status" {
+						if st, ok := statusOf(s); ok {
+							return l.Status(st)
+						}
 					}
-					if st, ok := statusOf(s); ok {
-						return l.Status(st)
+					if ch.Field == "asOf" && s == "" {
+						return "", nil
 					}
-					return s, nil
+					return b.fieldValue(l, ch.Field, s)
 				}
 			}
 			it.Old, it.New = b.each("changes", format(ch.Old)), b.each("changes", format(ch.New))
@@ -495,6 +601,21 @@ func (b *builder) changedSource(it *ChangeItem, ch *Change, bibliography map[mod
 		title := ch.Cited.Title
 		return ch.Cited.Outlet + ", " + l.DateShort(ch.Cited.Published) + ": " + firstWords(title, 12), nil
 	})
+	if ch.Kind != ChangeSourceEdited {
+		return true
+	}
+	if ch.Words == nil {
+		it.Old = b.each("changes", func(l *locales.Locale) (string, error) { return b.fieldValue(l, ch.Field, ch.Old) })
+		it.New = b.each("changes", func(l *locales.Locale) (string, error) { return b.fieldValue(l, ch.Field, ch.New) })
+		return true
+	}
+	b.rewordings(it, ch)
+	if ch.Field == "title" && len(ch.Words) == 1 {
+		// A title is in its own language, shown the same in every one.
+		for i := range it.Words {
+			it.Words[i] = ch.Words[0].Diff
+		}
+	}
 	return true
 }
 

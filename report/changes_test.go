@@ -118,3 +118,63 @@ func TestUpdateBriefingBadChanges(t *testing.T) {
 		t.Errorf("%d changes listed; want the source and the place", n)
 	}
 }
+
+// TestUpdateBriefingEdits checks how a bilingual update briefing lists
+// edits of an entry's kind, places and time, of a source's title and
+// address, and of a figure's note: the field named, the values
+// formatted in each language.
+func TestUpdateBriefingEdits(t *testing.T) {
+	d := dossier(t)
+	old := clone(t, d)
+	day, j := entry(t, old, "2022-01-02-05")
+	e := &day.Entries[j]
+	e.Kind, e.Places = model.KindRiot, []model.PlaceID{"mangystau"}
+	e.Time = &model.TimeSpan{Start: model.Clock{Hour: 21}, End: model.Clock{Hour: 21}}
+	s := &old.Sources[6]
+	s.Title = strings.Replace(s.Title, "Шымкенте", "Чимкенте", 1)
+	s.URL = "https://rus.azattyq.org/a/31662714.html"
+	f := figure(t, old, "fig-02")
+	f.Note[fr] = strings.Replace(f.Note[fr], "milliers", "centaines", 1)
+	c, err := report.Compare(old, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := build(t, d, report.Options{Languages: []language.Tag{fr, en}, Changes: c})
+	var got []string
+	for _, it := range doc.Changes.Items {
+		for l := range 2 {
+			line := it.KindText[l] + " | " + it.Field[l] + " | " + it.Old[l] + " → " + it.New[l]
+			if it.Words != nil && it.Words[l] != nil {
+				for _, r := range it.Words[l] {
+					switch r.Op {
+					case report.Deleted:
+						line += "[-" + r.Text + "-]"
+					case report.Inserted:
+						line += "{+" + r.Text + "+}"
+					}
+				}
+			}
+			got = append(got, line)
+		}
+		if it.Anchor == "" {
+			t.Errorf("change %s of %s links nowhere", it.Kind, it.Ref)
+		}
+	}
+	want := []string{
+		"Entrée modifiée | Type d'événement | Émeute → Manifestation pacifique",
+		"Entry edited | Event kind | Riot → Peaceful protest",
+		"Entrée modifiée | Heure | 21\u00a0h → –",
+		"Entry edited | Time | 21:00 → –",
+		"Entrée modifiée | Lieux | région de Manguistaou → Aktaou",
+		"Entry edited | Places | Mangystau Region → Aktau",
+		"Chiffre révisé | Note |  → [-centaines-]{+milliers+}",
+		"Figure revised | Note |  → ",
+		"Source modifiée | Titre |  → [-Чимкенте-]{+Шымкенте+}",
+		"Source edited | Title |  → [-Чимкенте-]{+Шымкенте+}",
+		"Source modifiée | Adresse | https://rus.azattyq.org/a/31662714.html → https://rus.azattyq.org/a/31662715.html",
+		"Source edited | URL | https://rus.azattyq.org/a/31662714.html → https://rus.azattyq.org/a/31662715.html",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got\n\t%s\nwant\n\t%s", strings.Join(got, "\n\t"), strings.Join(want, "\n\t"))
+	}
+}

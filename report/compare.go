@@ -37,13 +37,50 @@ const (
 	ChangeErratumAdded                           // an erratum added: Ref is what it concerns, Field its field
 	ChangeErratumRemoved                         // an erratum removed
 	ChangeVersionAdded                           // a version added to the dossier's history: New is the version
+	ChangeEntryEdited                            // a field of an entry edited (see StatementFields): Field, Old, New
+	ChangeStatementEdited                        // a field of another paragraph edited (see StatementFields): Field, Old, New
+	ChangeSourceEdited                           // a field of a source edited (see SourceFields): Field, Old, New or Words
 )
+
+// StatementFields returns the fields Compare reports as edited, besides the
+// text and the note (ChangeReworded) and the citations, as Change.Field
+// names them, with how Old and New write their values: "kind" (an event
+// kind, "riot"), "places" (place ids joined by ", "), "when" (the
+// statement's own dates, "2022-01-05" or "2022-01-05/2022-01-07", empty
+// for its day's), "time" ("10:00" or "15:00-17:00"), "datePrecision" and
+// "geoPrecision" (as the dossier writes them, empty when derived) and
+// "reliability" (empty for no reservation). Kind, time and the two
+// precisions are fields of entries only.
+func StatementFields() []string {
+	return []string{"kind", "when", "time", "datePrecision", "places", "geoPrecision", "reliability"}
+}
+
+// FigureFields returns the fields of a figure Compare reports as revised
+// (ChangeFigureRevised), as Change.Field names them: "value" (as
+// FigureValue writes it), "asOf", "reported", "status", "statusDate",
+// "supersededBy" and "partOf" (figure ids), "scope" (a place id),
+// "channel" (the claimant's channel), and, as rewordings in Words,
+// "claimant" (its name) and "note". A figure whose metric, party or kind
+// of claimant changed is another figure: an error.
+func FigureFields() []string {
+	return []string{"value", "asOf", "reported", "status", "statusDate", "supersededBy", "partOf", "scope", "claimant", "channel", "note"}
+}
+
+// SourceFields returns the fields of a source Compare reports as edited
+// (ChangeSourceEdited), as Change.Field names them: "category",
+// "outlet", "group", "via", "author", "title" (a rewording in Words, in
+// the title's language), "titleLanguage", "translation" (a rewording per
+// language), "published", "updated", "accessed", "url" and
+// "disambiguator".
+func SourceFields() []string {
+	return []string{"category", "outlet", "group", "via", "author", "title", "titleLanguage", "translation", "published", "updated", "accessed", "url", "disambiguator"}
+}
 
 var changeKinds = [...]string{"",
 	"metadata", "entry-added", "entry-removed", "entry-moved", "statement-added", "statement-removed",
 	"reworded", "citation-added", "citation-removed", "figure-added", "figure-removed", "figure-revised",
 	"figure-superseded", "figure-retracted", "source-added", "source-removed", "place-added", "place-removed",
-	"erratum-added", "erratum-removed", "version-added"}
+	"erratum-added", "erratum-removed", "version-added", "entry-edited", "statement-edited", "source-edited"}
 
 // ChangeKinds returns every kind of change in declaration order.
 func ChangeKinds() []ChangeKind {
@@ -95,7 +132,9 @@ type Change struct {
 	Ref model.Ref
 	// Field names the field concerned, when the kind needs one: the JSON
 	// path of a metadata field ("method.cutOff"), "text" or "note" of a
-	// rewording, "value" or "asOf" of a revision, an erratum's field.
+	// rewording, a field of a revised figure (FigureFields), of an edited
+	// statement (StatementFields) or source (SourceFields), an erratum's
+	// field.
 	Field string
 	// Source is the source cited or no longer cited, for citation changes.
 	Source model.SourceID
@@ -108,7 +147,9 @@ type Change struct {
 	// one for a removal), e.g. "chronology[4].entries[2]".
 	Path string
 	// Words holds a rewording, one per language of the dossier whose
-	// text changed, in the dossier's order of languages.
+	// text changed, in the dossier's order of languages: of a statement's
+	// text or note, a figure's claimant or note, a source's translated
+	// title, or (in the title's own language) a source's title.
 	Words []Rewording
 	// Figure is the figure as the later version has it (the earlier for
 	// a removal), for figure changes; Statement likewise for statements.
@@ -188,9 +229,10 @@ type version struct {
 // sources and places by id. An entry with the same id on another day is
 // moved, not removed and added. An id that names two objects in one
 // version, or objects that cannot be the same in the two (an entry and a
-// background paragraph, figures of different metrics or claimants, sources
-// of different outlets or dates) is an error wrapping ErrCompare that
-// says where: a changed object needs a new id.
+// background paragraph, figures of different metrics, parties or kinds
+// of claimant) is an error wrapping ErrCompare that says where: a
+// changed object needs a new id. Any other field edited is a change:
+// see StatementFields, FigureFields and SourceFields.
 //
 // Compare does not validate the dossiers; it reads figures through
 // EachFigure, so a dossier of model.OpenFile works.
@@ -441,6 +483,7 @@ func (c *comparer) statements() error {
 			ch.Entry, ch.Statement = stCopy(w)
 			c.add(ch)
 		}
+		c.statementFields(o, w)
 		c.citations(stRef(w.st.ID), w.path(), w.day, o.st.Sources, w.st.Sources)
 	}
 	for _, o := range c.a.statements {
@@ -455,6 +498,83 @@ func (c *comparer) statements() error {
 		c.add(ch)
 	}
 	return nil
+}
+
+// statementFields reports the fields of StatementFields that differ
+// between o and w, the same statement in the old and new versions.
+func (c *comparer) statementFields(o, w where) {
+	kind := ChangeStatementEdited
+	if w.entry != nil {
+		kind = ChangeEntryEdited
+	}
+	field := func(name, old, new string) {
+		if old == new {
+			return
+		}
+		ch := Change{Kind: kind, Ref: stRef(w.st.ID), Field: name, Old: old, New: new, Path: w.path(), Day: w.day}
+		ch.Entry, ch.Statement = stCopy(w)
+		c.add(ch)
+	}
+	if w.entry != nil {
+		field("kind", o.entry.Kind.String(), w.entry.Kind.String())
+	}
+	field("when", spanString(o.st.When), spanString(w.st.When))
+	if w.entry != nil {
+		field("time", timeString(o.entry.Time), timeString(w.entry.Time))
+		field("datePrecision", enumString(o.entry.DatePrecision), enumString(w.entry.DatePrecision))
+	}
+	field("places", placesString(o.st.Places), placesString(w.st.Places))
+	if w.entry != nil {
+		field("geoPrecision", enumString(o.entry.GeoPrecision), enumString(w.entry.GeoPrecision))
+	}
+	field("reliability", enumString(o.st.Reliability), enumString(w.st.Reliability))
+}
+
+// enumString writes an enum value as the dossier does, empty for the
+// zero value (derived, no reservation).
+func enumString[E interface {
+	comparable
+	String() string
+}](v E) string {
+	var zero E
+	if v == zero {
+		return ""
+	}
+	return v.String()
+}
+
+func spanString(s model.DateSpan) string {
+	if s.IsZero() {
+		return ""
+	}
+	return s.String()
+}
+
+func dateString(d model.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.String()
+}
+
+func timeString(t *model.TimeSpan) string {
+	if t == nil {
+		return ""
+	}
+	return t.String()
+}
+
+// placesString joins place ids with ", ", as Change.Old and New write
+// places.
+func placesString(ids []model.PlaceID) string {
+	var b strings.Builder
+	for i, id := range ids {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(string(id))
+	}
+	return b.String()
 }
 
 func stRef(id model.StatementID) model.Ref {
@@ -519,16 +639,20 @@ func (c *comparer) figures() error {
 			continue
 		}
 		o := c.a.figures[j]
-		if o.Metric != f.Metric || o.Party != f.Party || o.Claimant.Kind != f.Claimant.Kind || !sameText(o.Claimant.Name, f.Claimant.Name) {
+		if o.Metric != f.Metric || o.Party != f.Party || o.Claimant.Kind != f.Claimant.Kind {
 			return reusedf("new", path, "figure %q counted %s %s claimed by %s in the old version (figures[%d]), now %s %s claimed by %s: a different figure needs a new id",
 				f.ID, o.Metric, o.Party, claimantName(o), j, f.Metric, f.Party, claimantName(f))
 		}
 		if v, w := FigureValue(o), FigureValue(f); v != w {
 			c.add(Change{Kind: ChangeFigureRevised, Ref: ref, Field: "value", Old: v, New: w, Path: path, Figure: clonePtr(f)})
 		}
-		if o.AsOf != f.AsOf {
-			c.add(Change{Kind: ChangeFigureRevised, Ref: ref, Field: "asOf", Old: o.AsOf.String(), New: f.AsOf.String(), Path: path, Figure: clonePtr(f)})
+		revised := func(field, old, new string) {
+			if old != new {
+				c.add(Change{Kind: ChangeFigureRevised, Ref: ref, Field: field, Old: old, New: new, Path: path, Figure: clonePtr(f)})
+			}
 		}
+		revised("asOf", dateString(o.AsOf), dateString(f.AsOf))
+		revised("reported", dateString(o.Reported), dateString(f.Reported))
 		if o.Status != f.Status {
 			switch f.Status {
 			case model.StatusSuperseded:
@@ -542,6 +666,20 @@ func (c *comparer) figures() error {
 			default:
 				c.add(Change{Kind: ChangeFigureRevised, Ref: ref, Field: "status", Old: o.Status.String(), New: f.Status.String(), Path: path, Figure: clonePtr(f)})
 			}
+		}
+		if o.Status == f.Status || f.Status != model.StatusSuperseded && f.Status != model.StatusRetracted {
+			// A figure superseded or retracted says its date and successor.
+			revised("statusDate", dateString(o.StatusDate), dateString(f.StatusDate))
+			revised("supersededBy", string(o.SupersededBy), string(f.SupersededBy))
+		}
+		revised("partOf", string(o.PartOf), string(f.PartOf))
+		revised("scope", string(o.Scope), string(f.Scope))
+		if words := reword(c.b.d.Languages, o.Claimant.Name, f.Claimant.Name); words != nil {
+			c.add(Change{Kind: ChangeFigureRevised, Ref: ref, Field: "claimant", Path: path, Words: words, Figure: clonePtr(f)})
+		}
+		revised("channel", o.Claimant.Channel, f.Claimant.Channel)
+		if words := reword(c.b.d.Languages, o.Note, f.Note); words != nil {
+			c.add(Change{Kind: ChangeFigureRevised, Ref: ref, Field: "note", Path: path, Words: words, Figure: clonePtr(f)})
 		}
 		c.citations(ref, path, model.DateSpan{}, o.Sources, f.Sources)
 	}
@@ -578,10 +716,7 @@ func (c *comparer) sources() error {
 			c.add(Change{Kind: ChangeSourceAdded, Ref: ref, New: s.Outlet + ", " + s.Published.String(), Path: fmt.Sprintf("sources[%d]", i), Cited: c.b.source(s.ID)})
 			continue
 		}
-		if o := &a[j]; o.Outlet != s.Outlet || o.Published != s.Published {
-			return reusedf("new", fmt.Sprintf("sources[%d]", i), "source %q was %s of %s in the old version (sources[%d]), now %s of %s: a different document needs a new id",
-				s.ID, strconv.Quote(o.Outlet), o.Published, j, strconv.Quote(s.Outlet), s.Published)
-		}
+		c.sourceFields(&a[j], s, ref, fmt.Sprintf("sources[%d]", i))
 	}
 	for j := range a {
 		if _, ok := c.b.srcIndex[a[j].ID]; !ok {
@@ -589,6 +724,48 @@ func (c *comparer) sources() error {
 		}
 	}
 	return nil
+}
+
+// sourceFields reports the fields of SourceFields that differ between o
+// and s, the same source in the old and new versions.
+func (c *comparer) sourceFields(o, s *model.Source, ref model.Ref, path string) {
+	edited := func(field, old, new string, words []Rewording) {
+		if old == new && words == nil {
+			return
+		}
+		c.add(Change{Kind: ChangeSourceEdited, Ref: ref, Field: field, Old: old, New: new, Words: words, Path: path, Cited: c.b.source(s.ID)})
+	}
+	field := func(name, old, new string) {
+		if old != new {
+			edited(name, old, new, nil)
+		}
+	}
+	field("category", o.Category.String(), s.Category.String())
+	field("outlet", o.Outlet, s.Outlet)
+	field("group", o.Group, s.Group)
+	field("via", o.Via, s.Via)
+	field("author", o.Author, s.Author)
+	if o.Title != s.Title {
+		edited("title", "", "", []Rewording{{Language: s.TitleLanguage, Old: o.Title, New: s.Title, Diff: wordDiff(o.Title, s.Title)}})
+	}
+	field("titleLanguage", o.TitleLanguage.String(), s.TitleLanguage.String())
+	if words := reword(c.b.d.Languages, o.Translation, s.Translation); words != nil {
+		edited("translation", "", "", words)
+	}
+	field("published", dateString(o.Published), dateString(s.Published))
+	field("updated", dateString(o.Updated), dateString(s.Updated))
+	field("accessed", dateString(o.Accessed), dateString(s.Accessed))
+	field("url", o.URL, s.URL)
+	if o.Disambiguator != s.Disambiguator {
+		field("disambiguator", disambiguator(o.Disambiguator), disambiguator(s.Disambiguator))
+	}
+}
+
+func disambiguator(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
 }
 
 func (c *comparer) places() {

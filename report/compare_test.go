@@ -158,6 +158,54 @@ func TestCompare(t *testing.T) {
 			`figure-added figure:fig-03b ""→"nearly 16000"`,
 			`figure-removed figure:fig-11 "2"→""`,
 		}},
+		{"entry edited", func(t *testing.T, d *model.Dossier) {
+			day, j := entry(t, d, "2022-01-02-05")
+			e := &day.Entries[j]
+			e.Kind, e.When, e.Time = model.KindRiot, model.DateSpan{}, &model.TimeSpan{Start: model.Clock{Hour: 22}, End: model.Clock{Hour: 23, Minute: 30}}
+			e.DatePrecision, e.GeoPrecision = model.PrecisionApprox, model.GeoCity
+			e.Places, e.Reliability = []model.PlaceID{"mangystau", "aktau"}, model.NotCorroborated
+		}, []string{
+			`entry-edited statement:2022-01-02-05 kind "peaceful-protest"→"riot"`,
+			`entry-edited statement:2022-01-02-05 when "2022-01-02/2022-01-03"→""`,
+			`entry-edited statement:2022-01-02-05 time ""→"22:00-23:30"`,
+			`entry-edited statement:2022-01-02-05 datePrecision "night"→"approximate"`,
+			`entry-edited statement:2022-01-02-05 places "aktau"→"mangystau, aktau"`,
+			`entry-edited statement:2022-01-02-05 geoPrecision ""→"city"`,
+			`entry-edited statement:2022-01-02-05 reliability ""→"not-corroborated"`,
+		}},
+		{"paragraph edited", func(t *testing.T, d *model.Dossier) {
+			d.Background[0].Places, d.Background[0].Reliability = []model.PlaceID{"mangystau"}, model.Disputed
+		}, []string{
+			`statement-edited statement:bg-1 places ""→"mangystau"`,
+			`statement-edited statement:bg-1 reliability ""→"disputed"`,
+		}},
+		{"source edited, with accents and Cyrillic", func(t *testing.T, d *model.Dossier) {
+			s := &d.Sources[6] // azattyk-2022-01-20-1, a Russian title
+			s.Title = strings.Replace(s.Title, "События в Шымкенте", "События в Чимкенте", 1)
+			s.Translation[fr] = strings.Replace(s.Translation[fr], "Chymkent", "Chimkent", 1)
+			s.URL, s.Outlet = "https://rus.azattyq.org/a/31662716.html", "Радио Азаттык"
+			s.Published, s.Accessed = date("2022-01-21"), date("2022-02-01")
+		}, []string{
+			`source-edited source:azattyk-2022-01-20-1 outlet "Radio Azattyq"→"Радио Азаттык"`,
+			`source-edited source:azattyk-2022-01-20-1 title ru:“Казалось, что идет война”. События в [-Шымкенте-]{+Чимкенте+} 5–6 января`,
+			"source-edited source:azattyk-2022-01-20-1 translation fr:«\u00a0On se serait cru en guerre\u00a0»\u00a0: retour sur les journées des 5 et 6 janvier à [-Chymkent-]{+Chimkent+}",
+			`source-edited source:azattyk-2022-01-20-1 published "2022-01-20"→"2022-01-21"`,
+			`source-edited source:azattyk-2022-01-20-1 accessed ""→"2022-02-01"`,
+			`source-edited source:azattyk-2022-01-20-1 url "https://rus.azattyq.org/a/31662715.html"→"https://rus.azattyq.org/a/31662716.html"`,
+		}},
+		{"figure fields", func(t *testing.T, d *model.Dossier) {
+			f := figure(t, d, "fig-02")
+			f.Reported, f.Scope, f.PartOf = date("2022-01-20"), "mangystau", "fig-01"
+			f.Claimant.Name[fr], f.Claimant.Channel = "autorités kazakhes (ministère de la Santé)", "Telegram"
+			f.Note[en] = strings.Replace(f.Note[en], "‘thousands’", "‘several thousand’", 1)
+		}, []string{
+			`figure-revised figure:fig-02 reported "2022-01-19"→"2022-01-20"`,
+			`figure-revised figure:fig-02 partOf ""→"fig-01"`,
+			`figure-revised figure:fig-02 scope ""→"mangystau"`,
+			`figure-revised figure:fig-02 claimant fr:autorités kazakhes{+ (ministère de la Santé)+}`,
+			`figure-revised figure:fig-02 channel ""→"Telegram"`,
+			`figure-revised figure:fig-02 note en:Published with the toll of 227 dead; the note’s summary refers to it as ‘[-thousands’-]{+several thousand’+} of injured.`,
+		}},
 		{"sources, places, errata, history", func(t *testing.T, d *model.Dossier) {
 			s := d.Sources[0]
 			s.ID, s.Title = "meae-2022-03-01", "Kazakhstan – mise à jour"
@@ -269,9 +317,9 @@ func TestCompareReusedID(t *testing.T) {
 		{"figure of another metric", func(t *testing.T, d *model.Dossier) {
 			figure(t, d, "fig-02").Metric = model.MetricKilled
 		}, `report: compare: new version, figures[1]: id reused: figure "fig-02" counted injured all claimed by "Kazakh authorities" in the old version (figures[1]), now killed all claimed by "Kazakh authorities": a different figure needs a new id`},
-		{"source of another outlet", func(t *testing.T, d *model.Dossier) {
-			d.Sources[2].Outlet = "Le Monde"
-		}, `report: compare: new version, sources[2]: id reused: source "amnesty-2022-01-25" was "Amnesty International" of 2022-01-25 in the old version (sources[2]), now "Le Monde" of 2022-01-25: a different document needs a new id`},
+		{"figure of another claimant", func(t *testing.T, d *model.Dossier) {
+			figure(t, d, "fig-02").Claimant = model.Claimant{Kind: model.ClaimantNGO, Name: model.T(en, "Amnesty International", fr, "Amnesty International")}
+		}, `report: compare: new version, figures[1]: id reused: figure "fig-02" counted injured all claimed by "Kazakh authorities" in the old version (figures[1]), now injured all claimed by "Amnesty International": a different figure needs a new id`},
 		{"one id twice", func(t *testing.T, d *model.Dossier) {
 			d.Notes[1].ID = d.Background[0].ID
 		}, `report: compare: new version, notes[1]: id reused: statement "bg-1" is also background[0]`},
@@ -324,7 +372,7 @@ type view struct {
 	meta       map[string]string
 	statements map[model.StatementID]*stView
 	figures    map[model.FigureID]*figView
-	sources    map[model.SourceID]bool
+	sources    map[model.SourceID]*srcView
 	places     map[model.PlaceID]bool
 	errata     map[string]bool
 	versions   map[string]bool
@@ -334,11 +382,83 @@ type stView struct {
 	where      string
 	text, note map[language.Tag]string
 	sources    map[model.SourceID]bool
+	fields     map[string]string // of report.StatementFields
 }
 
 type figView struct {
 	value, asOf, status string
 	sources             map[model.SourceID]bool
+	fields              map[string]string // the other report.FigureFields but claimant and note
+	claimant, note      map[language.Tag]string
+}
+
+type srcView struct {
+	fields      map[string]string // of report.SourceFields but title and translation
+	title       string
+	translation map[language.Tag]string
+}
+
+func enumStr[E interface {
+	comparable
+	String() string
+}](v E) string {
+	var zero E
+	if v == zero {
+		return ""
+	}
+	return v.String()
+}
+
+func stViewOf(where string, e *model.Entry, s *model.Statement) *stView {
+	v := &stView{where, textMap(s.Text), textMap(s.Note), set(s.Sources), map[string]string{}}
+	var places []string
+	for _, p := range s.Places {
+		places = append(places, string(p))
+	}
+	v.fields["places"] = strings.Join(places, ", ")
+	v.fields["reliability"] = enumStr(s.Reliability)
+	v.fields["when"] = ""
+	if !s.When.IsZero() {
+		v.fields["when"] = s.When.String()
+	}
+	if e != nil {
+		v.fields["kind"], v.fields["datePrecision"], v.fields["geoPrecision"] = e.Kind.String(), enumStr(e.DatePrecision), enumStr(e.GeoPrecision)
+		v.fields["time"] = ""
+		if e.Time != nil {
+			v.fields["time"] = e.Time.String()
+		}
+	}
+	return v
+}
+
+func figViewOf(f *model.Figure) *figView {
+	return &figView{report.FigureValue(f), f.AsOf.String(), f.Status.String(), set(f.Sources), map[string]string{
+		"reported": f.Reported.String(), "statusDate": f.StatusDate.String(), "supersededBy": string(f.SupersededBy),
+		"partOf": string(f.PartOf), "scope": string(f.Scope), "channel": f.Claimant.Channel,
+	}, textMap(f.Claimant.Name), textMap(f.Note)}
+}
+
+func srcViewOf(s *model.Source) *srcView {
+	dis := ""
+	if s.Disambiguator != 0 {
+		dis = fmt.Sprint(s.Disambiguator)
+	}
+	return &srcView{map[string]string{
+		"category": s.Category.String(), "outlet": s.Outlet, "group": s.Group, "via": s.Via, "author": s.Author,
+		"titleLanguage": s.TitleLanguage.String(), "published": s.Published.String(), "updated": s.Updated.String(),
+		"accessed": s.Accessed.String(), "url": s.URL, "disambiguator": dis,
+	}, s.Title, textMap(s.Translation)}
+}
+
+// applyWords makes the rewordings ws to m.
+func applyWords(m map[language.Tag]string, ws []report.Rewording) {
+	for _, w := range ws {
+		if w.New == "" {
+			delete(m, w.Language)
+		} else {
+			m[w.Language] = w.New
+		}
+	}
 }
 
 func set[K comparable](ks []K) map[K]bool {
@@ -365,18 +485,19 @@ func erratumKey(r model.Ref, field, printed string) string {
 
 func viewOf(d *model.Dossier) *view {
 	v := &view{meta: map[string]string{}, statements: map[model.StatementID]*stView{}, figures: map[model.FigureID]*figView{},
-		sources: map[model.SourceID]bool{}, places: map[model.PlaceID]bool{}, errata: map[string]bool{}, versions: map[string]bool{}}
+		sources: map[model.SourceID]*srcView{}, places: map[model.PlaceID]bool{}, errata: map[string]bool{}, versions: map[string]bool{}}
 	v.meta["method.version"] = d.Method.Version
 	v.meta["method.cutOff"] = d.Method.CutOff.String()
 	st := func(where string, s *model.Statement) {
-		v.statements[s.ID] = &stView{where, textMap(s.Text), textMap(s.Note), set(s.Sources)}
+		v.statements[s.ID] = stViewOf(where, nil, s)
 	}
 	for i := range d.Background {
 		st("background", &d.Background[i])
 	}
 	for i := range d.Chronology {
 		for j := range d.Chronology[i].Entries {
-			st(d.Chronology[i].When.String(), &d.Chronology[i].Entries[j].Statement)
+			e := &d.Chronology[i].Entries[j]
+			v.statements[e.ID] = stViewOf(d.Chronology[i].When.String(), e, &e.Statement)
 		}
 	}
 	for i := range d.Notes {
@@ -394,10 +515,10 @@ func viewOf(d *model.Dossier) *view {
 	sections(d.Sections)
 	for i := range d.Figures {
 		f := &d.Figures[i]
-		v.figures[f.ID] = &figView{report.FigureValue(f), f.AsOf.String(), f.Status.String(), set(f.Sources)}
+		v.figures[f.ID] = figViewOf(f)
 	}
-	for _, s := range d.Sources {
-		v.sources[s.ID] = true
+	for i := range d.Sources {
+		v.sources[d.Sources[i].ID] = srcViewOf(&d.Sources[i])
 	}
 	for _, p := range d.Places {
 		v.places[p.ID] = true
@@ -420,7 +541,9 @@ func apply(t *testing.T, v *view, c *report.Changes) {
 		case report.ChangeMetadata:
 			v.meta[ch.Field] = ch.New
 		case report.ChangeEntryAdded, report.ChangeStatementAdded:
-			v.statements[sid] = &stView{ch.New, textMap(ch.Statement.Text), textMap(ch.Statement.Note), set(ch.Statement.Sources)}
+			v.statements[sid] = stViewOf(ch.New, ch.Entry, ch.Statement)
+		case report.ChangeEntryEdited, report.ChangeStatementEdited:
+			v.statements[sid].fields[ch.Field] = ch.New
 		case report.ChangeEntryRemoved, report.ChangeStatementRemoved:
 			delete(v.statements, sid)
 		case report.ChangeEntryMoved:
@@ -430,13 +553,7 @@ func apply(t *testing.T, v *view, c *report.Changes) {
 			if ch.Field == "note" {
 				m = v.statements[sid].note
 			}
-			for _, w := range ch.Words {
-				if w.New == "" {
-					delete(m, w.Language)
-				} else {
-					m[w.Language] = w.New
-				}
-			}
+			applyWords(m, ch.Words)
 		case report.ChangeCitationAdded, report.ChangeCitationRemoved:
 			var m map[model.SourceID]bool
 			if ch.Ref.Kind == model.RefFigure {
@@ -450,8 +567,7 @@ func apply(t *testing.T, v *view, c *report.Changes) {
 				delete(m, ch.Source)
 			}
 		case report.ChangeFigureAdded:
-			f := ch.Figure
-			v.figures[fid] = &figView{report.FigureValue(f), f.AsOf.String(), f.Status.String(), set(f.Sources)}
+			v.figures[fid] = figViewOf(ch.Figure)
 		case report.ChangeFigureRemoved:
 			delete(v.figures, fid)
 		case report.ChangeFigureRevised:
@@ -462,13 +578,30 @@ func apply(t *testing.T, v *view, c *report.Changes) {
 				v.figures[fid].asOf = ch.New
 			case "status":
 				v.figures[fid].status = ch.New
+			case "claimant":
+				applyWords(v.figures[fid].claimant, ch.Words)
+			case "note":
+				applyWords(v.figures[fid].note, ch.Words)
+			default:
+				v.figures[fid].fields[ch.Field] = ch.New
 			}
-		case report.ChangeFigureSuperseded:
-			v.figures[fid].status = model.StatusSuperseded.String()
-		case report.ChangeFigureRetracted:
-			v.figures[fid].status = model.StatusRetracted.String()
+		case report.ChangeFigureSuperseded, report.ChangeFigureRetracted:
+			// The change carries the figure: its status, its date and successor.
+			v.figures[fid].status = ch.Figure.Status.String()
+			v.figures[fid].fields["statusDate"] = ch.Figure.StatusDate.String()
+			v.figures[fid].fields["supersededBy"] = string(ch.Figure.SupersededBy)
 		case report.ChangeSourceAdded:
-			v.sources[model.SourceID(ch.Ref.ID)] = true
+			v.sources[model.SourceID(ch.Ref.ID)] = srcViewOf(ch.Cited)
+		case report.ChangeSourceEdited:
+			s := v.sources[model.SourceID(ch.Ref.ID)]
+			switch ch.Field {
+			case "title":
+				s.title = ch.Words[0].New
+			case "translation":
+				applyWords(s.translation, ch.Words)
+			default:
+				s.fields[ch.Field] = ch.New
+			}
 		case report.ChangeSourceRemoved:
 			delete(v.sources, model.SourceID(ch.Ref.ID))
 		case report.ChangePlaceAdded:
@@ -498,7 +631,7 @@ func mutate(d *model.Dossier, r *rand.Rand, n int) {
 		}
 		j := pick(len(day.Entries))
 		e := &day.Entries[j]
-		switch pick(12) {
+		switch pick(15) {
 		case 0: // reword
 			for _, tag := range d.Languages {
 				e.Text[tag] += fmt.Sprintf(" Révisé %d.", i)
@@ -553,6 +686,43 @@ func mutate(d *model.Dossier, r *rand.Rand, n int) {
 		case 11: // metadata and history
 			d.Method.CutOff = d.Method.CutOff.AddDays(1)
 			d.History = append(d.History, model.Version{Version: fmt.Sprintf("1.%d", i+2), Date: d.Published})
+		case 12: // fields of an entry
+			switch pick(4) {
+			case 0:
+				e.Kind, e.Reliability = model.EventKind(1+pick(int(model.KindJudicial))), model.Reliability(pick(3))
+			case 1:
+				e.Places = append(slices.Clone(e.Places), d.Places[pick(len(d.Places))].ID)
+			case 2:
+				e.Time = &model.TimeSpan{Start: model.Clock{Hour: pick(24)}, End: model.Clock{Hour: pick(24), Minute: 30}}
+			case 3:
+				e.DatePrecision, e.GeoPrecision, e.When = model.DatePrecision(pick(5)), model.GeoPrecision(pick(5)), model.DateSpan{}
+			}
+		case 13: // fields of a source
+			s := &d.Sources[pick(len(d.Sources))]
+			switch pick(4) {
+			case 0:
+				s.Title += " (Алматы, révisé)"
+			case 1:
+				s.Translation = model.T(d.Languages[0], fmt.Sprintf("Titre révisé %d", i))
+			case 2:
+				s.URL, s.Outlet = fmt.Sprintf("https://example.org/%d", i), s.Outlet+" (édition)"
+			case 3:
+				s.Published, s.Updated, s.Accessed = s.Published.AddDays(-1), s.Published.AddDays(2), s.Published.AddDays(3)
+			}
+		case 14: // fields of a figure
+			if len(d.Figures) == 0 {
+				continue
+			}
+			f := &d.Figures[pick(len(d.Figures))]
+			switch pick(3) {
+			case 0:
+				f.Note = model.T(d.Languages[0], fmt.Sprintf("Note révisée %d", i))
+				f.Claimant.Name = model.T(d.Languages[0], "Минздрав", d.Languages[len(d.Languages)-1], "Ministère de la Santé")
+			case 1:
+				f.Scope, f.Claimant.Channel = d.Places[pick(len(d.Places))].ID, "Telegram"
+			case 2:
+				f.Reported, f.PartOf = f.Reported.AddDays(1), d.Figures[0].ID
+			}
 		}
 	}
 }
@@ -600,7 +770,7 @@ func viewDiff(a, b *view) string {
 	}
 	for id, s := range b.statements {
 		g := a.statements[id]
-		if g == nil || g.where != s.where || !mapsEqual(g.text, s.text) || !mapsEqual(g.note, s.note) || !mapsEqual(g.sources, s.sources) {
+		if g == nil || g.where != s.where || !mapsEqual(g.text, s.text) || !mapsEqual(g.note, s.note) || !mapsEqual(g.sources, s.sources) || !mapsEqual(g.fields, s.fields) {
 			return fmt.Sprintf("statement %s: %+v, want %+v", id, g, s)
 		}
 	}
@@ -609,13 +779,21 @@ func viewDiff(a, b *view) string {
 	}
 	for id, f := range b.figures {
 		g := a.figures[id]
-		if g == nil || g.value != f.value || g.asOf != f.asOf || g.status != f.status || !mapsEqual(g.sources, f.sources) {
+		if g == nil || g.value != f.value || g.asOf != f.asOf || g.status != f.status || !mapsEqual(g.sources, f.sources) ||
+			!mapsEqual(g.fields, f.fields) || !mapsEqual(g.claimant, f.claimant) || !mapsEqual(g.note, f.note) {
 			return fmt.Sprintf("figure %s: %+v, want %+v", id, g, f)
 		}
 	}
+	if len(a.sources) != len(b.sources) {
+		return fmt.Sprintf("%d sources, want %d", len(a.sources), len(b.sources))
+	}
+	for id, s := range b.sources {
+		g := a.sources[id]
+		if g == nil || g.title != s.title || !mapsEqual(g.fields, s.fields) || !mapsEqual(g.translation, s.translation) {
+			return fmt.Sprintf("source %s: %+v, want %+v", id, g, s)
+		}
+	}
 	switch {
-	case !mapsEqual(a.sources, b.sources):
-		return "sources differ"
 	case !mapsEqual(a.places, b.places):
 		return "places differ"
 	case !mapsEqual(a.errata, b.errata):
@@ -715,8 +893,9 @@ func TestCompareOpenFile(t *testing.T) {
 // FuzzCompare compares a dossier with an edited copy (see package
 // fuzzdossier), both ways, and builds the update briefing of the edited
 // one with fuzzed options. Compare and Build must never panic; Compare
-// of a dossier with itself finds nothing; and a briefing built keeps its
-// invariants.
+// of a dossier with itself finds nothing; the changes applied to the old
+// version give the edited one's ids and values (see apply); and a
+// briefing built keeps its invariants.
 func FuzzCompare(f *testing.F) {
 	bases := fuzzBases(f)
 	for i := range bases {
@@ -746,6 +925,11 @@ func FuzzCompare(f *testing.F) {
 				t.Fatalf("Compare: %v does not wrap ErrCompare", err)
 			}
 			return
+		}
+		got, want := viewOf(old), viewOf(new)
+		apply(t, got, c)
+		if diff := viewDiff(got, want); diff != "" {
+			t.Fatalf("applying\n\t%s\ngives another dossier: %s", strings.Join(changeLines(c), "\n\t"), diff)
 		}
 		opt, _ := fuzzdossier.Options(new, knobs)
 		opt.Changes = c

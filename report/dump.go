@@ -186,6 +186,9 @@ func (d *Document) Dump(w io.Writer) error {
 				s += " #" + it.Anchor
 			}
 			s += " " + p.l(it.Subject, 60)
+			if len(it.Field) > 0 && it.Field[0] != "" {
+				s += " (" + p.l(it.Field, 30) + ")"
+			}
 			if it.Old[0] != "" || it.New[0] != "" {
 				s += " [" + p.l(it.Old, 40) + " → " + p.l(it.New, 40) + "]"
 			}
