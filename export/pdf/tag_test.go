@@ -231,7 +231,7 @@ func TestTaggedTools(t *testing.T) {
 	// poppler reads the text of each structure element by reading its
 	// page again (fonts, colour profile and all): 1 to 4 s of CPU for an
 	// example dossier, 15 to 50 for an edition of the Kazakhstan
-	// briefing, about 150 s for all of them. The editions are read side
+	// briefing, about 160 s for all of them. The editions are read side
 	// by side; -short and -race read the smallest only.
 	names := slices.Sorted(maps.Keys(eds))
 	if testing.Short() || raceDetector {
