@@ -880,7 +880,7 @@ func TestCompareOpenFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if g, w := changeLines(inFile), changeLines(inMemory); !slices.Equal(g, w) || len(g) != 13 {
+	if g, w := changeLines(inFile), changeLines(inMemory); !slices.Equal(g, w) || len(g) != 15 {
 		t.Errorf("from the files\n\t%s\nin memory\n\t%s", strings.Join(g, "\n\t"), strings.Join(w, "\n\t"))
 	}
 	for i := range inFile.List {

@@ -8,8 +8,9 @@ import (
 // changes writes the changes since the earlier version of an update
 // briefing: the notes of the versions since, then a list of the changes,
 // each with its kind, what it concerns (a link to it when the briefing
-// shows it), the values before and after, and for a rewording the text
-// with its deleted words in <del> and its inserted words in <ins>.
+// shows it), the field edited, the values before and after, and for a
+// rewording the text with its deleted words in <del> and its inserted
+// words in <ins>.
 func (b *builder) changes() {
 	c := b.doc.Changes
 	if c == nil {
@@ -68,6 +69,12 @@ func (b *builder) change(it *report.ChangeItem, l int) {
 	colon := ": "
 	if b.tag(l) == "fr" {
 		colon = "\u00a0: "
+	}
+	if l < len(it.Field) && it.Field[l] != "" {
+		b.text("; ")
+		b.w(`<em class="cb-change-field">`)
+		b.text(it.Field[l])
+		b.w("</em>")
 	}
 	switch old, new := it.Old[l], it.New[l]; {
 	case old != "" && new != "":

@@ -92,13 +92,13 @@ func TestUpdateBriefing(t *testing.T) {
 						links++
 					}
 				}
-				if items != 13 || links < 6*len(c.langs)/len(sections) {
-					t.Errorf("%d changes with %d links; want 13 with at least 6 each", items, links)
+				if items != 15 || links < 8*len(c.langs)/len(sections) {
+					t.Errorf("%d changes with %d links; want 15 with at least 8 each", items, links)
 				}
 				text := textOf(s)
 				for _, want := range map[string][]string{
-					"fr": {"Modifications depuis la version 1.0", "Chiffre révisé", "Reformulé"},
-					"en": {"Changes since version 1.0", "Figure revised", "Reworded"},
+					"fr": {"Modifications depuis la version 1.0", "Chiffre révisé", "Reformulé", "Entrée modifiée", "Heure : – → 13 h", "Source modifiée", "; Titre"},
+					"en": {"Changes since version 1.0", "Figure revised", "Reworded", "Entry edited", "; Time: – → 13:00", "Source edited", "; Title"},
 				}[lang] {
 					if !strings.Contains(text, want) {
 						t.Errorf("the changes do not say %q", want)
@@ -117,6 +117,10 @@ func TestUpdateBriefing(t *testing.T) {
 			}
 			if !contains(inss, "13") {
 				t.Errorf("no inserted 13 in %q", inss)
+			}
+			// The source's title, in Turkish in every column, its letters restored.
+			if !contains(dels, "Gurcu") || !contains(inss, "işçilerden") {
+				t.Errorf("no rewording of the source's title in %q and %q", dels, inss)
 			}
 			marked := 0
 			for n := range p.root.Descendants() {

@@ -22,8 +22,8 @@ var (
 
 // changes lays out the changes since the earlier version: the notes of
 // the versions since, then one list item per change, its kind, what it
-// concerns (a link to it when the briefing shows it), the value before
-// and after, and for a rewording the text before and after with the
+// concerns (a link to it when the briefing shows it), the field edited,
+// the value before and after, and for a rewording the text before and after with the
 // words that changed in bold colour.
 func (b *builder) changes() {
 	c := b.doc.Changes
@@ -77,6 +77,9 @@ func (b *builder) changeRuns(it *report.ChangeItem, l int) []run {
 		} else {
 			rs = append(rs, run{text: it.Subject[l], st: stChange})
 		}
+	}
+	if l < len(it.Field) && it.Field[l] != "" {
+		rs = append(rs, run{text: "; " + it.Field[l], st: stChangeHead})
 	}
 	switch old, new := it.Old[l], it.New[l]; {
 	case old != "" && new != "":

@@ -72,6 +72,9 @@ func TestUpdateBriefingPdftotext(t *testing.T) {
 		"Before: The Interior Ministry said at least 34 people had been arrested",
 		"After: The Interior Ministry said 34 people had been arrested",
 		"Place added – Zestaponi",
+		"Entry edited – Wednesday 7 September 2022 – In Trabzon, Turkey, about forty Georgian seasonal workers, many of them from …; Time: – → 13:00",
+		"Before: Trabzon’da Gurcu iscilerden Kutaisi’deki protestolara destek",
+		"After: Trabzon’da Gürcü işçilerden Kutaisi’deki protestolara destek",
 	} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("pdftotext does not find %q", want)
