@@ -126,12 +126,14 @@ func (b *builder) colon(l int) string {
 }
 
 // changed marks, in an update briefing, the items of a changed
-// paragraph: its anchor, for the links of the changes, a bar in the left
+// paragraph: its anchor, for the links of the changes, a bar in the
 // margin, an artifact as the running heads are, and beside its first
-// line the word that says so ("changed"), in the first column's
-// language. The word is the paragraph's first content, so that a screen
-// reader and a text extractor read it too; it is left out when the
-// margin is too narrow for it.
+// line the word that says so ("changed"). The word is the paragraph's
+// first content, so that a screen reader and a text extractor read it
+// too; it is left out when the margin is too narrow for it. The first
+// column has its bar and word in the left margin; in a parallel edition,
+// the last column has its own in the right margin, the word in that
+// column's language and the first content of its paragraph.
 func (b *builder) changed(p *report.Paragraph, its []*item, els []*selem) {
 	if p.Changed == 0 || len(its) == 0 {
 		return
@@ -139,21 +141,51 @@ func (b *builder) changed(p *report.Paragraph, its []*item, els []*selem) {
 	if p.Anchor != "" {
 		its[0].anchors = append(its[0].anchors, b.prefix+p.Anchor)
 	}
-	x := b.g.marginL - 4
-	word := b.msg(b.cols[0].lang, locales.ChangesMark, nil)
-	wordX := x - 1.2 - b.m.width(word, stChangeMark, "change mark")
+	type mark struct {
+		bar, wordX float64 // where the bar and the word start
+		word       string
+		el         *selem // nil when the word is left out
+	}
+	var marks []mark
+	for i, c := range b.cols {
+		if i > 0 && i < len(b.cols)-1 {
+			continue
+		}
+		m := mark{word: b.msg(c.lang, locales.ChangesMark, nil)}
+		w := b.m.width(m.word, stChangeMark, "change mark")
+		fits := false
+		if i == 0 {
+			m.bar = b.g.marginL - 4
+			m.wordX = m.bar - 1.2 - w
+			fits = m.wordX > 1
+		} else {
+			m.bar = c.x + c.w + 2.8
+			m.wordX = m.bar + 1.2 + 1.2
+			fits = m.wordX+w < b.g.pageW-1
+		}
+		if fits && i < len(els) {
+			m.el = els[i]
+		}
+		marks = append(marks, m)
+	}
 	for k, it := range its {
 		draw, h := it.draw, it.h
-		first := k == 0 && len(els) > 0 && wordX > 1
+		first := k == 0
 		it.draw = func(d *drawer, y float64) {
 			if first {
-				d.in(els[0])
-				d.text(wordX, y+stBody.size*0.8*ptToMM, word+" ", stChangeMark)
+				for _, m := range marks {
+					if m.el != nil {
+						d.in(m.el)
+						d.text(m.wordX, y+stBody.size*0.8*ptToMM, m.word+" ", stChangeMark)
+					}
+				}
 			}
 			draw(d, y)
 			d.in(artifact)
 			d.fill(changeBar)
-			d.f.Rect(x, y, 1.2, h, "F")
+			for _, m := range marks {
+				d.f.Rect(m.bar, y, 1.2, h, "F")
+			}
 		}
 	}
 }

@@ -1,9 +1,11 @@
 package pdf_test
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -180,4 +182,56 @@ func pageWith(t *testing.T, p2t, path, s string) int {
 		t.Fatalf("no page holds %q", s)
 	}
 	return last
+}
+
+// TestUpdateBriefingParallelMarks reads the parallel update briefing:
+// each column of a changed paragraph is marked in its own language,
+// "modifié" in the left margin beside the French column and "changed"
+// in the right margin beside the English one (pdftotext -bbox), each
+// word the first content of its column's paragraph (pdfinfo
+// -struct-text).
+func TestUpdateBriefingParallelMarks(t *testing.T) {
+	p2t := tool(t, "pdftotext", "poppler-utils")
+	path, _ := updatePDF(t, report.Options{Languages: []language.Tag{language.French, language.English}}, pdf.Options{Edition: pdf.Parallel})
+	const mm = 72 / 25.4
+	left, right := 0, 0
+	for _, line := range strings.Split(run(t, p2t, "-bbox", path, "-"), "\n") {
+		var x0, y0, x1, y1 float64
+		var word string
+		line = strings.TrimSpace(line)
+		if !strings.HasPrefix(line, "<word ") {
+			continue
+		}
+		if _, err := fmt.Sscanf(strings.NewReplacer(`"`, " ", ">", " ", "<", " ").Replace(line), " word xMin= %f yMin= %f xMax= %f yMax= %f %s", &x0, &y0, &x1, &y1, &word); err != nil {
+			t.Fatalf("%q: %v", line, err)
+		}
+		switch {
+		case word == "modifié" && x1 < 22*mm:
+			left++
+		case word == "changed" && x0 > (210-22)*mm:
+			right++
+		case word == "changed" && x0 < 22*mm:
+			t.Errorf("the English mark in the left margin, at %.1f pt", x0)
+		}
+	}
+	if left != 4 || right != 4 {
+		t.Errorf("%d French marks in the left margin and %d English ones in the right; want 4 and 4", left, right)
+	}
+	pdfinfo := tool(t, "pdfinfo", "poppler-utils")
+	lines := strings.Split(run(t, pdfinfo, "-struct-text", path), "\n")
+	var firsts []string
+	for i := 1; i+1 < len(lines); i++ {
+		if strings.TrimSpace(lines[i-1]) == "P (block)" {
+			if w := strings.TrimSpace(lines[i]); w == `"modifié "` || w == `"changed "` {
+				firsts = append(firsts, w+" "+strings.TrimSpace(lines[i+1]))
+			}
+		}
+	}
+	want := []string{
+		`"modifié " "Des rassemblements de quelques centaines de personnes"`,
+		`"changed " "Rallies of a few hundred people took place in Zestaponi"`,
+	}
+	if len(firsts) != 8 || !slices.Equal(firsts[:2], want) {
+		t.Errorf("paragraphs that begin with a mark: %q; want 8, the first two %q", firsts, want)
+	}
 }
