@@ -19,8 +19,9 @@
 //
 // An update briefing says what changed since an earlier version of the
 // dossier: Compare matches two versions by id (entries added, removed,
-// moved or reworded, citations, figures revised, superseded or
-// retracted, sources, places, errata, metadata) and Options.Changes puts
+// moved or reworded, the fields of entries, paragraphs and sources
+// edited, citations, figures revised, superseded or retracted, sources,
+// places, errata, metadata) and Options.Changes puts
 // the changes within the briefing's filter in a first section
 // (Document.Changes), each linked to what it concerns, with the changed
 // paragraphs marked (Paragraph.Changed).
