@@ -20,6 +20,13 @@
 //     and independent figure per metric and group counted, with claimant,
 //     sources and dates), the contested figures with their spread, and a
 //     short legend.
+//   - Changes, in an update briefing only (report.Options.Changes): one
+//     row per change since the earlier version, in a table whose filter
+//     selects a kind of change: what it concerns, the field edited, the
+//     values before and after. A rewording's texts are rich text, the
+//     deleted words struck through in red, the inserted ones bold,
+//     underlined and green. Figures then has a last column saying
+//     whether each figure is new, revised or unchanged.
 //   - Figures: one row per figure of the briefing, derived totals
 //     included. Values, bounds and counts are numbers; dates are Excel
 //     dates with a date format; retracted figures are struck through in
