@@ -507,27 +507,40 @@ func (c *comparer) statementFields(o, w where) {
 	if w.entry != nil {
 		kind = ChangeEntryEdited
 	}
-	field := func(name, old, new string) {
-		if old == new {
-			return
+	// Values are compared as they are, and written out only when they
+	// differ: most statements of a large dossier are the same. (No
+	// closure here: it would cost an allocation per statement.)
+	field := func(name, old, new string) { c.statementField(kind, w, name, old, new) }
+	a, b := o.entry, w.entry
+	if b != nil && a.Kind != b.Kind {
+		field("kind", a.Kind.String(), b.Kind.String())
+	}
+	if o.st.When != w.st.When {
+		field("when", spanString(o.st.When), spanString(w.st.When))
+	}
+	if b != nil {
+		if ta, tb := a.Time, b.Time; (ta == nil) != (tb == nil) || ta != nil && *ta != *tb {
+			field("time", timeString(ta), timeString(tb))
 		}
-		ch := Change{Kind: kind, Ref: stRef(w.st.ID), Field: name, Old: old, New: new, Path: w.path(), Day: w.day}
-		ch.Entry, ch.Statement = stCopy(w)
-		c.add(ch)
+		if a.DatePrecision != b.DatePrecision {
+			field("datePrecision", enumString(a.DatePrecision), enumString(b.DatePrecision))
+		}
 	}
-	if w.entry != nil {
-		field("kind", o.entry.Kind.String(), w.entry.Kind.String())
+	if !slices.Equal(o.st.Places, w.st.Places) {
+		field("places", placesString(o.st.Places), placesString(w.st.Places))
 	}
-	field("when", spanString(o.st.When), spanString(w.st.When))
-	if w.entry != nil {
-		field("time", timeString(o.entry.Time), timeString(w.entry.Time))
-		field("datePrecision", enumString(o.entry.DatePrecision), enumString(w.entry.DatePrecision))
+	if b != nil && a.GeoPrecision != b.GeoPrecision {
+		field("geoPrecision", enumString(a.GeoPrecision), enumString(b.GeoPrecision))
 	}
-	field("places", placesString(o.st.Places), placesString(w.st.Places))
-	if w.entry != nil {
-		field("geoPrecision", enumString(o.entry.GeoPrecision), enumString(w.entry.GeoPrecision))
+	if o.st.Reliability != w.st.Reliability {
+		field("reliability", enumString(o.st.Reliability), enumString(w.st.Reliability))
 	}
-	field("reliability", enumString(o.st.Reliability), enumString(w.st.Reliability))
+}
+
+func (c *comparer) statementField(kind ChangeKind, w where, name, old, new string) {
+	ch := Change{Kind: kind, Ref: stRef(w.st.ID), Field: name, Old: old, New: new, Path: w.path(), Day: w.day}
+	ch.Entry, ch.Statement = stCopy(w)
+	c.add(ch)
 }
 
 // enumString writes an enum value as the dossier does, empty for the
@@ -651,8 +664,14 @@ func (c *comparer) figures() error {
 				c.add(Change{Kind: ChangeFigureRevised, Ref: ref, Field: field, Old: old, New: new, Path: path, Figure: clonePtr(f)})
 			}
 		}
-		revised("asOf", dateString(o.AsOf), dateString(f.AsOf))
-		revised("reported", dateString(o.Reported), dateString(f.Reported))
+		// Dates are written out only when they differ.
+		date := func(field string, old, new model.Date) {
+			if old != new {
+				revised(field, dateString(old), dateString(new))
+			}
+		}
+		date("asOf", o.AsOf, f.AsOf)
+		date("reported", o.Reported, f.Reported)
 		if o.Status != f.Status {
 			switch f.Status {
 			case model.StatusSuperseded:
@@ -669,7 +688,7 @@ func (c *comparer) figures() error {
 		}
 		if o.Status == f.Status || f.Status != model.StatusSuperseded && f.Status != model.StatusRetracted {
 			// A figure superseded or retracted says its date and successor.
-			revised("statusDate", dateString(o.StatusDate), dateString(f.StatusDate))
+			date("statusDate", o.StatusDate, f.StatusDate)
 			revised("supersededBy", string(o.SupersededBy), string(f.SupersededBy))
 		}
 		revised("partOf", string(o.PartOf), string(f.PartOf))
@@ -716,7 +735,7 @@ func (c *comparer) sources() error {
 			c.add(Change{Kind: ChangeSourceAdded, Ref: ref, New: s.Outlet + ", " + s.Published.String(), Path: fmt.Sprintf("sources[%d]", i), Cited: c.b.source(s.ID)})
 			continue
 		}
-		c.sourceFields(&a[j], s, ref, fmt.Sprintf("sources[%d]", i))
+		c.sourceFields(&a[j], s, ref, i)
 	}
 	for j := range a {
 		if _, ok := c.b.srcIndex[a[j].ID]; !ok {
@@ -727,20 +746,22 @@ func (c *comparer) sources() error {
 }
 
 // sourceFields reports the fields of SourceFields that differ between o
-// and s, the same source in the old and new versions.
-func (c *comparer) sourceFields(o, s *model.Source, ref model.Ref, path string) {
+// and s, the same source in the old and new versions; i is s's index.
+func (c *comparer) sourceFields(o, s *model.Source, ref model.Ref, i int) {
 	edited := func(field, old, new string, words []Rewording) {
 		if old == new && words == nil {
 			return
 		}
-		c.add(Change{Kind: ChangeSourceEdited, Ref: ref, Field: field, Old: old, New: new, Words: words, Path: path, Cited: c.b.source(s.ID)})
+		c.add(Change{Kind: ChangeSourceEdited, Ref: ref, Field: field, Old: old, New: new, Words: words, Path: fmt.Sprintf("sources[%d]", i), Cited: c.b.source(s.ID)})
 	}
 	field := func(name, old, new string) {
 		if old != new {
 			edited(name, old, new, nil)
 		}
 	}
-	field("category", o.Category.String(), s.Category.String())
+	if o.Category != s.Category {
+		field("category", o.Category.String(), s.Category.String())
+	}
 	field("outlet", o.Outlet, s.Outlet)
 	field("group", o.Group, s.Group)
 	field("via", o.Via, s.Via)
@@ -748,13 +769,20 @@ func (c *comparer) sourceFields(o, s *model.Source, ref model.Ref, path string) 
 	if o.Title != s.Title {
 		edited("title", "", "", []Rewording{{Language: s.TitleLanguage, Old: o.Title, New: s.Title, Diff: wordDiff(o.Title, s.Title)}})
 	}
-	field("titleLanguage", o.TitleLanguage.String(), s.TitleLanguage.String())
+	if o.TitleLanguage != s.TitleLanguage {
+		field("titleLanguage", o.TitleLanguage.String(), s.TitleLanguage.String())
+	}
 	if words := reword(c.b.d.Languages, o.Translation, s.Translation); words != nil {
 		edited("translation", "", "", words)
 	}
-	field("published", dateString(o.Published), dateString(s.Published))
-	field("updated", dateString(o.Updated), dateString(s.Updated))
-	field("accessed", dateString(o.Accessed), dateString(s.Accessed))
+	date := func(name string, old, new model.Date) {
+		if old != new {
+			field(name, dateString(old), dateString(new))
+		}
+	}
+	date("published", o.Published, s.Published)
+	date("updated", o.Updated, s.Updated)
+	date("accessed", o.Accessed, s.Accessed)
 	field("url", o.URL, s.URL)
 	if o.Disambiguator != s.Disambiguator {
 		field("disambiguator", disambiguator(o.Disambiguator), disambiguator(s.Disambiguator))
@@ -946,10 +974,16 @@ func wordDiff(old, new string) []Run {
 // sameText reports whether a and b hold the same texts, an empty one
 // counting as none.
 func sameText(a, b model.Text) bool {
+	keys := len(a) == len(b) // and every key of a in b: then b has no other
 	for k, v := range a {
-		if b[k] != v {
+		w, ok := b[k]
+		if w != v {
 			return false
 		}
+		keys = keys && ok
+	}
+	if keys {
+		return true
 	}
 	for k, v := range b {
 		if a[k] != v {
