@@ -19,6 +19,7 @@ func earlier(t testing.TB, d *model.Dossier) *model.Dossier {
 	t.Helper()
 	old := clone(t, d)
 	old.Method.Version, old.Updated = "1.0", model.Date{}
+	old.History = old.History[:1] // 1.0 only
 	day, j := entry(t, old, "2022-01-05-04") // Almaty: added in the later version
 	day.Entries = slices.Delete(day.Entries, j, j+1)
 	day, j = entry(t, old, "2022-01-04-03") // reworded
@@ -84,12 +85,13 @@ func TestUpdateBriefingFiltered(t *testing.T) {
 	for _, it := range doc.Changes.Items {
 		kinds = append(kinds, it.Kind.String()+" "+it.Ref.String())
 	}
-	want := []string{"metadata dossier:method.version", "metadata dossier:updated", "reworded statement:2022-01-04-03", "entry-moved statement:2022-01-06-02", "figure-revised figure:fig-01"}
+	want := []string{"metadata dossier:method.version", "metadata dossier:updated", "reworded statement:2022-01-04-03", "entry-moved statement:2022-01-06-02", "figure-revised figure:fig-01", "version-added dossier:history"}
 	if !slices.Equal(kinds, want) {
 		t.Errorf("changes %v; want %v", kinds, want)
 	}
 	none := updateBriefing(t, report.Options{Languages: []language.Tag{en}, Filter: report.Filter{Kinds: []model.EventKind{model.KindTorture}}, Omit: []report.Part{report.PartFigures}})
-	if len(none.Changes.Items) != 2 || none.Changes.Empty[0] != "" {
+	// the version, the update's date and the version added to the history
+	if len(none.Changes.Items) != 3 || none.Changes.Empty[0] != "" {
 		t.Errorf("a briefing on torture lists %d changes", len(none.Changes.Items))
 	}
 }

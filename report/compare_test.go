@@ -217,7 +217,7 @@ func TestCompare(t *testing.T) {
 			e := d.Errata[0]
 			e.Printed = "autre chose"
 			d.Errata = append(d.Errata, e)
-			d.History = []model.Version{{Version: "1.1", Date: date("2022-03-25")}}
+			d.History = append(d.History, model.Version{Version: "1.2", Date: date("2022-04-01")})
 		}, nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -244,7 +244,7 @@ func TestCompare(t *testing.T) {
 					`source-removed source:meae-2022-01-14 "` + old.Sources[0].Outlet + `, 2022-01-14"→""`,
 					`place-added place:aktau-port ""→"` + old.Places[len(old.Places)-1].Kind.String() + `"`,
 					`erratum-added ` + old.Errata[0].Ref.String() + ` ` + old.Errata[0].Field + ` "autre chose"→"` + old.Errata[0].Recorded + `"`,
-					`version-added dossier:history ""→"1.1"`,
+					`version-added dossier:history ""→"1.2"`,
 				}
 			}
 			got, err := report.Compare(old, new)
