@@ -19,7 +19,7 @@ func earlier(t testing.TB, d *model.Dossier) *model.Dossier {
 	t.Helper()
 	old := clone(t, d)
 	old.Method.Version, old.Updated = "1.0", model.Date{}
-	old.History = old.History[:1] // 1.0 only
+	old.History = old.History[:1]            // 1.0 only
 	day, j := entry(t, old, "2022-01-05-04") // Almaty: added in the later version
 	day.Entries = slices.Delete(day.Entries, j, j+1)
 	day, j = entry(t, old, "2022-01-04-03") // reworded
