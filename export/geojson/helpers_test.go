@@ -1,116 +1,20 @@
 package geojson_test
 
 import (
-	"fmt"
-	"io/fs"
-	"os"
-	"os/exec"
 	"testing"
 
-	"github.com/coibrief/coibrief/examples/dossiers"
-	"github.com/coibrief/coibrief/examples/kazakhstan"
-	"github.com/coibrief/coibrief/internal/synth"
-	"github.com/coibrief/coibrief/model"
+	"github.com/coibrief/coibrief/internal/datatest"
 	"github.com/coibrief/coibrief/report"
-	"golang.org/x/text/language"
 )
 
-// tool returns the path of an external program, skipping the test when
-// it is missing, or failing it when COIBRIEF_REQUIRE_TOOLS=1.
-func tool(t *testing.T, name, pkg string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("COIBRIEF_REQUIRE_TOOLS") == "1" {
-			t.Fatalf("%s is required (COIBRIEF_REQUIRE_TOOLS=1) but not installed: %s", name, pkg)
-		}
-		t.Skipf("%s not installed (%s); skipping", name, pkg)
-	}
-	return p
-}
+// What the tests of the data formats share, from package datatest.
+const fixture = datatest.Fixture
 
-// documents returns briefings of the Kazakhstan dossier (full, and
-// focused on Almaty), of every example dossier and of a synthetic one,
-// by name.
-func documents(t *testing.T) map[string]*report.Document {
-	t.Helper()
-	ds := map[string]*model.Dossier{}
-	kz, _, err := kazakhstan.Dossier()
-	if err != nil {
-		t.Fatal(err)
-	}
-	ds["kazakhstan"] = kz
-	names, err := fs.Glob(dossiers.Files, "*.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range names {
-		d, _, err := dossiers.Load(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ds[name] = d
-	}
-	sy, err := synth.Dossier(synth.Options{Entries: 80, Figures: 60, Seed: 5})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ds["synth"] = sy
-	out := map[string]*report.Document{}
-	for name, d := range ds {
-		tags := d.Languages[:1]
-		if name == "kazakhstan" {
-			tags = d.Languages
-		}
-		for _, tag := range tags {
-			doc, err := report.Build(d, report.Options{Languages: d.Languages[:1]})
-			if tag != d.Languages[0] {
-				doc, err = report.Build(d, report.Options{Languages: []language.Tag{tag}})
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-			out[fmt.Sprintf("%s-%s", name, tag)] = doc
-		}
-	}
-	almaty, err := report.Build(kz, report.Options{Filter: report.Filter{Places: []model.PlaceID{"almaty"}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	out["kazakhstan-almaty"] = almaty
-	sc, err := report.Build(scripts(t), report.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	out["scripts"] = sc
-	return out
-}
+var (
+	tool          = datatest.Tool
+	golden        = datatest.Golden
+	germanExample = datatest.GermanExample
+)
 
-// fixture is a text in five scripts, a fictional fixture: Cyrillic,
-// Arabic, Georgian, Chinese and Ethiopic.
-const fixture = "Алматы · کابل · ქუთაისი · 哈萨克斯坦 · ሀዋሳ (fictional fixture)"
-
-// scripts returns the Kazakhstan dossier with the first entry's text,
-// Almaty's name and the first source's title replaced by fixture.
-func scripts(t *testing.T) *model.Dossier {
-	t.Helper()
-	d, _, err := kazakhstan.Dossier()
-	if err != nil {
-		t.Fatal(err)
-	}
-	e := &d.Chronology[0].Entries[0]
-	e.Text = model.Text{}
-	for _, tag := range d.Languages {
-		e.Text[tag] = fixture
-	}
-	for i := range d.Places {
-		if d.Places[i].ID == "almaty" {
-			d.Places[i].Name = model.Text{}
-			for _, tag := range d.Languages {
-				d.Places[i].Name[tag] = fixture
-			}
-		}
-	}
-	d.Sources[0].Title = fixture
-	return d
-}
+// documents returns the briefings the package's tests write, by name.
+func documents(t *testing.T) map[string]*report.Document { return datatest.Documents(t, nil) }
