@@ -34,7 +34,8 @@ func TestReload(t *testing.T) {
 	etag := resp.Header.Get("ETag")
 
 	// A new version.
-	v2 := bytes.Replace(orig, []byte(`"version": "1.1"`), []byte(`"version": "1.2"`), 1)
+	// The version, and the last of its history, which must be the same.
+	v2 := bytes.ReplaceAll(orig, []byte(`"version": "1.1"`), []byte(`"version": "1.2"`))
 	if bytes.Equal(v2, orig) {
 		t.Fatal("the version is not where the test expects it")
 	}
@@ -112,7 +113,7 @@ func TestWatch(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	go s.watch(ctx)
-	os.WriteFile(file, bytes.Replace(kazakhstan.JSON(), []byte(`"version": "1.1"`), []byte(`"version": "7.0"`), 1), 0o644)
+	os.WriteFile(file, bytes.ReplaceAll(kazakhstan.JSON(), []byte(`"version": "1.1"`), []byte(`"version": "7.0"`)), 0o644)
 	later := time.Now().Add(time.Hour)
 	os.Chtimes(file, later, later)
 	deadline := time.Now().Add(10 * time.Second)
