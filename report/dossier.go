@@ -125,7 +125,9 @@ func (x *extract) focus() model.PlaceID {
 		return f
 	}
 	if ps := x.doc.Filter.Places; len(ps) == 1 {
-		if p := x.doc.Figures.set.b.places.byID[ps[0]]; p != nil && (p.Outline.IsZero() || p.ID == x.src.Country) {
+		// A country other than the dossier's cannot be its focus.
+		if p := x.doc.Figures.set.b.places.byID[ps[0]]; p != nil && (p.Outline.IsZero() || p.ID == x.src.Country) &&
+			(p.Kind != model.PlaceCountry || p.ID == x.src.Country) {
 			return ps[0]
 		}
 	}
