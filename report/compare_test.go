@@ -486,8 +486,25 @@ func erratumKey(r model.Ref, field, printed string) string {
 func viewOf(d *model.Dossier) *view {
 	v := &view{meta: map[string]string{}, statements: map[model.StatementID]*stView{}, figures: map[model.FigureID]*figView{},
 		sources: map[model.SourceID]*srcView{}, places: map[model.PlaceID]bool{}, errata: map[string]bool{}, versions: map[string]bool{}}
+	// The metadata fields Compare reports, written as it writes them.
+	date := func(x model.Date) string {
+		if x.IsZero() {
+			return ""
+		}
+		return x.String()
+	}
+	span := func(x model.DateSpan) string {
+		if x.IsZero() {
+			return ""
+		}
+		return x.String()
+	}
 	v.meta["method.version"] = d.Method.Version
-	v.meta["method.cutOff"] = d.Method.CutOff.String()
+	v.meta["method.cutOff"] = date(d.Method.CutOff)
+	v.meta["published"] = date(d.Published)
+	v.meta["updated"] = date(d.Updated)
+	v.meta["method.sourcesConsulted"] = span(d.Method.SourcesConsulted)
+	v.meta["period"] = span(d.Period)
 	st := func(where string, s *model.Statement) {
 		v.statements[s.ID] = stViewOf(where, nil, s)
 	}
